@@ -123,6 +123,34 @@ public sealed class DeltaTable
         return [.. snapshot.Files.Where(f => evaluator.Evaluate(filter, f) != FileMatch.None)];
     }
 
+    /// <summary>
+    /// The files that data-changing commits after <paramref name="afterVersion"/> (up to the version of <paramref name="until"/>,
+    /// the latest by default) added and that are still live: the new rows of an append-only table,
+    /// as a streaming reader would see them. Compaction (dataChange=false) adds nothing new.
+    /// </summary>
+    public IReadOnlyList<AddFile> AddedSince(long afterVersion, TableSnapshot? until = null)
+    {
+        until ??= LoadSnapshot();
+        var live = until.Files.ToDictionary(f => Uri.UnescapeDataString(f.Path), StringComparer.Ordinal);
+        var added = new List<AddFile>();
+        for (var version = Math.Max(afterVersion + 1, 0); version <= until.Version; version++)
+        {
+            foreach (var add in SnapshotLoader.ReadCommit(_core.Storage, version).OfType<AddFile>().Where(a => a.DataChange))
+            {
+                if (live.Remove(Uri.UnescapeDataString(add.Path), out var file))
+                {
+                    added.Add(file);
+                }
+            }
+        }
+
+        return added;
+    }
+
+    /// <summary>A DuckDB SELECT over chosen live files of a snapshot (for example <see cref="AddedSince"/>).</summary>
+    public static string SelectFilesSql(DuckDBConnection db, TableSnapshot snapshot, IReadOnlyList<AddFile> files) =>
+        SnapshotQuery.Build(db, snapshot, files);
+
     /// <summary>A DuckDB SELECT over a snapshot (latest by default), skipping files the filter rules out.</summary>
     public string SelectSql(DuckDBConnection db, TableSnapshot? snapshot = null, Predicate? filter = null)
     {

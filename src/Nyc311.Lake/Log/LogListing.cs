@@ -5,6 +5,8 @@ namespace Nyc311.Lake.Log;
 /// <summary>The commits and complete checkpoints found in a table's <c>_delta_log</c>.</summary>
 internal sealed class LogListing
 {
+    private long? _earliestVersion;
+
     private LogListing(SortedDictionary<long, StoredFile> commits, SortedDictionary<long, IReadOnlyList<StoredFile>> checkpoints, SortedSet<long> uuidCheckpoints)
     {
         Commits = commits;
@@ -23,18 +25,38 @@ internal sealed class LogListing
     /// <summary>The newest version the log can serve, or -1 for no table.</summary>
     public long LatestVersion => Math.Max(Commits.Count > 0 ? Commits.Keys.Max() : -1, Checkpoints.Count > 0 ? Checkpoints.Keys.Max() : -1);
 
-    /// <summary>The oldest version that can be reconstructed (a checkpoint, or commit 0).</summary>
-    public long EarliestVersion
+    /// <summary>
+    /// The oldest version from which every version up to the latest can be reconstructed: version v can
+    /// be when it has a checkpoint, or when its commit exists and version v-1 can be (commit 0 starts from
+    /// nothing). So a checkpoint whose following commits were cleaned up cannot serve the versions after it.
+    /// Greater than <see cref="LatestVersion"/> when a commit after the newest checkpoint is missing
+    /// (a corrupt log); -1 for no table.
+    /// </summary>
+    public long EarliestVersion => _earliestVersion ??= FindEarliestVersion();
+
+    private long FindEarliestVersion()
     {
-        get
+        var latest = LatestVersion;
+        if (latest < 0)
         {
-            if (Commits.ContainsKey(0))
+            return -1;
+        }
+
+        var first = Math.Min(Commits.Count > 0 ? Commits.Keys.Min() : latest, Checkpoints.Count > 0 ? Checkpoints.Keys.Min() : latest);
+        var earliest = first;
+        var previousLoadable = false;
+        for (var v = first; v <= latest; v++)
+        {
+            var loadable = Checkpoints.ContainsKey(v) || (Commits.ContainsKey(v) && (v == 0 || previousLoadable));
+            if (!loadable)
             {
-                return 0;
+                earliest = v + 1;
             }
 
-            return Checkpoints.Count > 0 ? Checkpoints.Keys.Min() : (Commits.Count > 0 ? Commits.Keys.Min() : -1);
+            previousLoadable = loadable;
         }
+
+        return earliest;
     }
 
     public static LogListing Read(ITableStorage storage)

@@ -86,6 +86,10 @@ internal static class MergeOperation
             var condition = options.UpdateCondition is null ? "TRUE" : $"COALESCE(({options.UpdateCondition}), FALSE)";
             WriteSupport.EnforceConstraints(db, snapshot, schema, $"SELECT * FROM {src}", operation);
             db.Execute(OutputSql(output, src, tgt, schema, sourceColumns, on, condition, options.InsertUnmatched));
+            if (options.PreimageTable is { } preimage)
+            {
+                db.Execute($"CREATE OR REPLACE TABLE {SqlText.QualifiedName(preimage)} AS SELECT t.* FROM {tgt} AS t SEMI JOIN {src} AS s ON {on} AND {condition}");
+            }
 
             var counts = db.Query($"SELECT __merge_kind, count(*) FROM {output} GROUP BY 1", r => (r.GetString(0), Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture)))
                 .ToDictionary(x => x.Item1, x => x.Item2);

@@ -59,6 +59,13 @@ public sealed record MergeOptions
 
     /// <summary>Add source columns the table lacks to its schema instead of failing.</summary>
     public bool MergeSchema { get; init; }
+
+    /// <summary>
+    /// When set, the merge leaves in this DuckDB table (created or replaced) the target rows it replaced,
+    /// as they were before the merge: the pre-images of its updates, for callers that must also
+    /// recompute what the old values fed (an aggregate over the old created day, say).
+    /// </summary>
+    public string? PreimageTable { get; init; }
 }
 
 /// <summary>What a merge did.</summary>

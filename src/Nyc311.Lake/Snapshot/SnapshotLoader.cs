@@ -36,9 +36,11 @@ internal static class SnapshotLoader
         {
             if (!listing.Commits.TryGetValue(v, out _))
             {
-                if (v < listing.EarliestVersion)
+                // Versions before the earliest reconstructable one were cleaned up; a gap after it is corruption.
+                var earliest = listing.EarliestVersion;
+                if (target < earliest && earliest <= latest)
                 {
-                    throw VersionNotFoundException.Version(storage.Root, target, listing.EarliestVersion, latest);
+                    throw VersionNotFoundException.Version(storage.Root, target, earliest, latest);
                 }
 
                 throw CorruptLogException.MissingVersion(storage.Root, v);

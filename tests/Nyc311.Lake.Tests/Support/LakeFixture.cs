@@ -19,8 +19,11 @@ public sealed class LakeFixture : IDisposable
 
     public DuckDBConnection Db { get; }
 
-    /// <summary>A clock starting 2026-01-01T00:00:00Z that tests move forward explicitly.</summary>
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    /// <summary>
+    /// A clock that starts at the real current time (whole milliseconds) and moves only when a test
+    /// advances it: vacuum compares it with the real modification times of files.
+    /// </summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
 
     public LakeOptions Options { get; } = new();
 
