@@ -65,6 +65,7 @@ public sealed class CliApplication(TextWriter output, TextWriter error, IReadOnl
         root.Options.Add(new VersionOption());
         root.Options.Add(LakeOption);
         root.Options.Add(VerboseOption);
+        root.Subcommands.Add(IngestCommand.Build(context));
         root.Subcommands.Add(TableCommands.Build(context));
         root.Subcommands.Add(QueryCommand.Build(context));
         return root;

@@ -5,7 +5,10 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Nyc311.Lake;
+using Nyc311.Ingest;
+using Nyc311.Ingest.Bronze;
 using Nyc311.Lake.Catalog;
+using Nyc311.Pipeline;
 using Spectre.Console;
 
 namespace Nyc311.Cli.Hosting;
@@ -54,6 +57,12 @@ internal sealed class CliContext(TextWriter output, TextWriter error, IReadOnlyD
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => new LakeCatalog(sp.GetRequiredService<IOptions<LakeOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSocrataClient(builder.Configuration);
+        builder.Services.AddSingleton<BronzeIngestion>();
+        builder.Services.AddOptions<PipelineOptions>()
+            .Bind(builder.Configuration.GetSection(PipelineOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         return builder.Build();
     }
 
@@ -82,7 +91,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error, IReadOnlyD
         return settings;
     }
 
-    private static Dictionary<string, string?> CommandLineSettings(ParseResult parse)
+    private Dictionary<string, string?> CommandLineSettings(ParseResult parse)
     {
         var settings = new Dictionary<string, string?>();
         if (parse.GetValue(CliApplication.LakeOption) is { Length: > 0 } lake)
@@ -90,8 +99,20 @@ internal sealed class CliContext(TextWriter output, TextWriter error, IReadOnlyD
             settings["Lake:Root"] = lake;
         }
 
+        // Options a command maps onto configuration (for example --endpoint to Socrata:BaseUrl).
+        foreach (var (key, option) in ConfigurationOptions)
+        {
+            if (parse.GetResult(option) is not null && parse.GetValue(option) is { Length: > 0 } value)
+            {
+                settings[key] = value;
+            }
+        }
+
         return settings;
     }
+
+    /// <summary>Command options that override a configuration key, registered by the commands that define them.</summary>
+    public List<(string Key, Option<string?> Option)> ConfigurationOptions { get; } = [];
 
     private static IAnsiConsole CreateConsole(TextWriter output)
     {

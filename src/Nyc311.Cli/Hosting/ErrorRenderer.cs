@@ -1,14 +1,17 @@
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Options;
+using Nyc311.Forecasting;
+using Nyc311.Ingest;
 using Nyc311.Lake;
+using Nyc311.Pipeline;
 
 namespace Nyc311.Cli.Hosting;
 
 /// <summary>Renders any failure as a single line that names what was wrong.</summary>
 internal static class ErrorRenderer
 {
-    public static bool IsExpected(Exception e) => e is LakeException or CliUsageException or OptionsValidationException or DuckDBException
-        or IOException or UnauthorizedAccessException or OperationCanceledException;
+    public static bool IsExpected(Exception e) => e is LakeException or IngestException or PipelineException or ForecastingException
+        or CliUsageException or OptionsValidationException or DuckDBException or IOException or UnauthorizedAccessException or OperationCanceledException;
 
     public static int ExitCode(Exception e) => e switch
     {
@@ -24,7 +27,7 @@ internal static class ErrorRenderer
             OperationCanceledException => "cancelled",
             OptionsValidationException options => $"invalid configuration: {string.Join("; ", options.Failures)}",
             DuckDBException duck => $"SQL error: {duck.Message}",
-            LakeException or CliUsageException or IOException or UnauthorizedAccessException => e.Message,
+            LakeException or IngestException or PipelineException or ForecastingException or CliUsageException or IOException or UnauthorizedAccessException => e.Message,
             _ => $"unexpected {e.GetType().Name}: {e.Message}",
         };
 
