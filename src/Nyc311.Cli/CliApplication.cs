@@ -65,9 +65,12 @@ public sealed class CliApplication(TextWriter output, TextWriter error, IReadOnl
         root.Options.Add(new VersionOption());
         root.Options.Add(LakeOption);
         root.Options.Add(VerboseOption);
+        root.Subcommands.Add(RunCommand.Build(context));
+        root.Subcommands.Add(SimulateCommand.Build(context));
         root.Subcommands.Add(IngestCommand.Build(context));
         root.Subcommands.Add(TableCommands.Build(context));
         root.Subcommands.Add(QueryCommand.Build(context));
+        root.Subcommands.Add(SqlCommand.Build(context));
         return root;
     }
 }

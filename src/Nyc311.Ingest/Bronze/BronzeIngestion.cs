@@ -57,7 +57,7 @@ public sealed class BronzeIngestion(LakeCatalog catalog, TimeProvider time, ILog
     private async Task<IngestReport> LandAsync(IAsyncEnumerable<RecordBatch> batches, IngestReport report, string? watermarkDataset, CancellationToken cancellationToken)
     {
         using DuckDBConnection db = LakeDuckDb.Open();
-        await foreach (var batch in batches.WithCancellation(cancellationToken))
+        await foreach (var batch in ReadAhead(batches, cancellationToken))
         {
             var write = _writer.Write(db, batch);
             logger.LogInformation("batch {Sequence} ({Source}): {Records} records, {Rejected} rejected -> {Outcome}",
@@ -74,5 +74,43 @@ public sealed class BronzeIngestion(LakeCatalog catalog, TimeProvider time, ILog
         }
 
         return watermarkDataset is null ? report : report with { Watermark = _writer.Watermark(watermarkDataset) };
+    }
+
+    /// <summary>Reads (parses, downloads) the next batch while the current one is written: the two overlap on two cores.</summary>
+    private static async IAsyncEnumerable<RecordBatch> ReadAhead(IAsyncEnumerable<RecordBatch> batches, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var channel = System.Threading.Channels.Channel.CreateBounded<RecordBatch>(new System.Threading.Channels.BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reader = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    await foreach (var batch in batches.WithCancellation(stop.Token))
+                    {
+                        await channel.Writer.WriteAsync(batch, stop.Token);
+                    }
+
+                    channel.Writer.Complete();
+                }
+                catch (Exception e)
+                {
+                    channel.Writer.Complete(e);
+                }
+            },
+            CancellationToken.None);
+        try
+        {
+            await foreach (var batch in channel.Reader.ReadAllAsync(cancellationToken))
+            {
+                yield return batch;
+            }
+        }
+        finally
+        {
+            // A writer failure stops the reader too; its own failure surfaces through the channel.
+            await stop.CancelAsync();
+            await Task.WhenAny(reader);
+        }
     }
 }

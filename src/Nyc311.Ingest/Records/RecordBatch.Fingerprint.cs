@@ -38,17 +38,22 @@ public sealed partial record RecordBatch
             writer.Add(row.RawText);
         }
 
+        writer.Flush();
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     // Length-prefixed so that ("ab","c") and ("a","bc") hash differently, and null apart from "".
-    private readonly struct FingerprintWriter(IncrementalHash hash)
+    // Values are gathered in a buffer and hashed in large blocks: hashing field by field costs more than the hash.
+    private sealed class FingerprintWriter(IncrementalHash hash)
     {
+        private readonly byte[] _buffer = new byte[1 << 16];
+        private int _used;
+
         public void Add(long value)
         {
-            Span<byte> bytes = stackalloc byte[sizeof(long)];
-            System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(bytes, value);
-            hash.AppendData(bytes);
+            Reserve(sizeof(long));
+            System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(_buffer.AsSpan(_used), value);
+            _used += sizeof(long);
         }
 
         public void Add(string? value)
@@ -61,15 +66,28 @@ public sealed partial record RecordBatch
 
             var byteCount = Encoding.UTF8.GetByteCount(value);
             Add(byteCount);
-            if (byteCount <= 512)
+            if (byteCount > _buffer.Length)
             {
-                Span<byte> bytes = stackalloc byte[byteCount];
-                Encoding.UTF8.GetBytes(value, bytes);
-                hash.AppendData(bytes);
-            }
-            else
-            {
+                Flush();
                 hash.AppendData(Encoding.UTF8.GetBytes(value));
+                return;
+            }
+
+            Reserve(byteCount);
+            _used += Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_used));
+        }
+
+        public void Flush()
+        {
+            hash.AppendData(_buffer, 0, _used);
+            _used = 0;
+        }
+
+        private void Reserve(int bytes)
+        {
+            if (_used + bytes > _buffer.Length)
+            {
+                Flush();
             }
         }
     }

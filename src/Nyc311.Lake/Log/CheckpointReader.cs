@@ -9,7 +9,29 @@ internal static class CheckpointReader
 {
     private static readonly string[] ActionColumns = ["protocol", "metaData", "txn", "add", "remove", "domainMetadata", "checkpointMetadata", "sidecar"];
 
-    public static List<DeltaAction> Read(ITableStorage storage, IReadOnlyList<StoredFile> parts, long version)
+    // Checkpoints never change once written; parsing one costs a DuckDB instance, so keep the last few.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<DeltaAction>> s_cache = new(StringComparer.Ordinal);
+    private const int CacheSize = 64;
+
+    public static IReadOnlyList<DeltaAction> Read(ITableStorage storage, IReadOnlyList<StoredFile> parts, long version)
+    {
+        var key = string.Join('|', parts.Select(p => $"{storage.FullPath(p.RelativePath)}:{p.Size}:{p.LastModified.UtcTicks}"));
+        if (s_cache.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var actions = ReadUncached(storage, parts, version);
+        if (s_cache.Count >= CacheSize)
+        {
+            s_cache.Clear();
+        }
+
+        s_cache[key] = actions;
+        return actions;
+    }
+
+    private static List<DeltaAction> ReadUncached(ITableStorage storage, IReadOnlyList<StoredFile> parts, long version)
     {
         var files = SqlText.PathList(parts.Select(p => storage.FullPath(p.RelativePath)));
         using var db = LakeDuckDb.Open(threads: 1);

@@ -124,7 +124,8 @@ internal sealed class DataWriter(TimeProvider time)
             }
 
             var raw = entry.Value as string;
-            if (string.IsNullOrEmpty(raw) || raw == "__HIVE_DEFAULT_PARTITION__" || raw == "NULL")
+            // DuckDB reports a SQL NULL key as a real null; an empty string is null in Delta too.
+            if (string.IsNullOrEmpty(raw))
             {
                 return null;
             }

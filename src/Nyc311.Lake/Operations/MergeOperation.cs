@@ -51,10 +51,17 @@ internal static class MergeOperation
         }
 
         var id = Interlocked.Increment(ref s_sequence).ToString(CultureInfo.InvariantCulture);
-        var src = $"__merge_src_{id}";
         var tgt = $"__merge_tgt_{id}";
         var output = $"__merge_out_{id}";
-        db.Execute($"CREATE TEMP TABLE {src} AS SELECT * FROM ({sourceSql})");
+
+        // A source that already is a table is read in place; a query is materialized once, as every step reads it.
+        var src = ExistingTable(db, sourceSql) ?? $"__merge_src_{id}";
+        var ownsSource = src.StartsWith("__merge_src_", StringComparison.Ordinal);
+        if (ownsSource)
+        {
+            db.Execute($"CREATE TEMP TABLE {src} AS SELECT * FROM ({sourceSql})");
+        }
+
         WrittenFiles? written = null;
         try
         {
@@ -82,9 +89,21 @@ internal static class MergeOperation
                 touched = [.. hits.Order().Select(i => candidates[i])];
             }
 
+            WriteSupport.EnforceConstraints(db, snapshot, schema, $"SELECT * FROM {src}", operation);
+            if (touched.Count == 0 && options.InsertUnmatched)
+            {
+                // No target row matches: every source row is an insert, written straight from the source.
+                if (options.PreimageTable is { } empty)
+                {
+                    db.Execute($"CREATE OR REPLACE TABLE {SqlText.QualifiedName(empty)} AS {SnapshotQuery.Build(db, snapshot, [])}");
+                }
+
+                written = new DataWriter(core.Time).Write(db, table, $"SELECT * FROM {src}", schema, snapshot.PartitionColumns, snapshot.Properties, core.Options.TargetFileSizeBytes);
+                return Commit(core, snapshot, schema, options, candidates, keyRange, [], written, sourceRows, updated: 0, inserted: sourceRows, copied: 0, on);
+            }
+
             db.Execute($"CREATE TEMP TABLE {tgt} AS {SnapshotQuery.Build(db, snapshot, touched)}");
             var condition = options.UpdateCondition is null ? "TRUE" : $"COALESCE(({options.UpdateCondition}), FALSE)";
-            WriteSupport.EnforceConstraints(db, snapshot, schema, $"SELECT * FROM {src}", operation);
             db.Execute(OutputSql(output, src, tgt, schema, sourceColumns, on, condition, options.InsertUnmatched));
             if (options.PreimageTable is { } preimage)
             {
@@ -111,34 +130,7 @@ internal static class MergeOperation
             var kinds = updated > 0 ? "TRUE" : "__merge_kind = 'insert'";
             written = new DataWriter(core.Time).Write(db, table, $"SELECT * EXCLUDE (__merge_kind) FROM {output} WHERE {kinds}", schema, snapshot.PartitionColumns, snapshot.Properties, core.Options.TargetFileSizeBytes);
 
-            var tx = new OptimisticTransaction(core, snapshot, operation);
-            WriteSupport.ApplySchema(tx, snapshot, schema);
-            var evaluator = new PredicateEvaluator(snapshot.Schema, snapshot.PartitionColumns);
-            tx.ReadFiles(candidates, keyRange is null ? add => add.DataChange : add => add.DataChange && evaluator.Evaluate(keyRange, add) != FileMatch.None);
-            if (options.Transaction is { } t)
-            {
-                tx.SetTransaction(t with { LastUpdated = t.LastUpdated ?? core.Time.GetUtcNow().ToUnixTimeMilliseconds() });
-            }
-
-            var now = core.Time.GetUtcNow().ToUnixTimeMilliseconds();
-            tx.Remove(rewrite.Select(f => f.ToRemove(now, dataChange: true)));
-            tx.Add(written.Adds);
-            var parameters = WriteSupport.Parameters(
-                ("predicate", JsonSerializer.Serialize(new[] { on })),
-                ("matchedPredicates", new JsonArray(new JsonObject { ["actionType"] = "update", ["predicate"] = options.UpdateCondition }).ToJsonString()),
-                ("notMatchedPredicates", options.InsertUnmatched ? new JsonArray(new JsonObject { ["actionType"] = "insert" }).ToJsonString() : "[]"));
-            var commit = tx.Commit(parameters, new Dictionary<string, long>
-            {
-                ["numSourceRows"] = sourceRows,
-                ["numTargetRowsUpdated"] = updated,
-                ["numTargetRowsInserted"] = inserted,
-                ["numTargetRowsCopied"] = copied,
-                ["numTargetRowsDeleted"] = 0,
-                ["numTargetFilesRemoved"] = rewrite.Count,
-                ["numTargetFilesAdded"] = written.Adds.Count,
-                ["numTargetBytesAdded"] = written.Bytes,
-            });
-            return new MergeResult(commit.Version, updated, inserted, copied, rewrite.Count, written.Adds.Count, snapshot.Files.Count, candidates.Count);
+            return Commit(core, snapshot, schema, options, candidates, keyRange, rewrite, written, sourceRows, updated, inserted, copied, on);
         }
         catch
         {
@@ -151,8 +143,74 @@ internal static class MergeOperation
         }
         finally
         {
-            db.Execute($"DROP TABLE IF EXISTS {src}; DROP TABLE IF EXISTS {tgt}; DROP TABLE IF EXISTS {output}");
+            db.Execute($"DROP TABLE IF EXISTS {tgt}; DROP TABLE IF EXISTS {output}");
+            if (ownsSource)
+            {
+                db.Execute($"DROP TABLE IF EXISTS {src}");
+            }
         }
+    }
+
+    private static MergeResult Commit(
+        DeltaTableCore core,
+        TableSnapshot snapshot,
+        StructType schema,
+        MergeOptions options,
+        List<AddFile> candidates,
+        Predicate? keyRange,
+        List<AddFile> rewrite,
+        WrittenFiles written,
+        long sourceRows,
+        long updated,
+        long inserted,
+        long copied,
+        string on)
+    {
+        var tx = new OptimisticTransaction(core, snapshot, "MERGE");
+        WriteSupport.ApplySchema(tx, snapshot, schema);
+        var evaluator = new PredicateEvaluator(snapshot.Schema, snapshot.PartitionColumns);
+        tx.ReadFiles(candidates, keyRange is null ? add => add.DataChange : add => add.DataChange && evaluator.Evaluate(keyRange, add) != FileMatch.None);
+        if (options.Transaction is { } t)
+        {
+            tx.SetTransaction(t with { LastUpdated = t.LastUpdated ?? core.Time.GetUtcNow().ToUnixTimeMilliseconds() });
+        }
+
+        var now = core.Time.GetUtcNow().ToUnixTimeMilliseconds();
+        tx.Remove(rewrite.Select(f => f.ToRemove(now, dataChange: true)));
+        tx.Add(written.Adds);
+        var parameters = WriteSupport.Parameters(
+            ("predicate", JsonSerializer.Serialize(new[] { on })),
+            ("matchedPredicates", new JsonArray(new JsonObject { ["actionType"] = "update", ["predicate"] = options.UpdateCondition }).ToJsonString()),
+            ("notMatchedPredicates", options.InsertUnmatched ? new JsonArray(new JsonObject { ["actionType"] = "insert" }).ToJsonString() : "[]"));
+        var commit = tx.Commit(parameters, new Dictionary<string, long>
+        {
+            ["numSourceRows"] = sourceRows,
+            ["numTargetRowsUpdated"] = updated,
+            ["numTargetRowsInserted"] = inserted,
+            ["numTargetRowsCopied"] = copied,
+            ["numTargetRowsDeleted"] = 0,
+            ["numTargetFilesRemoved"] = rewrite.Count,
+            ["numTargetFilesAdded"] = written.Adds.Count,
+            ["numTargetBytesAdded"] = written.Bytes,
+        });
+        return new MergeResult(commit.Version, updated, inserted, copied, rewrite.Count, written.Adds.Count, snapshot.Files.Count, candidates.Count);
+    }
+
+    /// <summary>The source's name when it is a bare name of an existing DuckDB table (not a view or query).</summary>
+    private static string? ExistingTable(DuckDBConnection db, string sourceSql)
+    {
+        const string prefix = "SELECT * FROM ";
+        var name = sourceSql.StartsWith(prefix, StringComparison.Ordinal) ? sourceSql[prefix.Length..].Trim() : null;
+        if (name is null || name.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '_' or '.')))
+        {
+            return null;
+        }
+
+        var parts = name.Split('.');
+        var schema = parts.Length == 2 ? parts[0] : "main";
+        var tableName = parts[^1];
+        var count = Convert.ToInt64(db.Scalar($"SELECT count(*) FROM duckdb_tables() WHERE schema_name = {SqlText.Literal(schema)} AND table_name = {SqlText.Literal(tableName)}"), CultureInfo.InvariantCulture);
+        return count > 0 ? name : null;
     }
 
     private static string OutputSql(string output, string src, string tgt, StructType schema, IReadOnlyList<string> sourceColumns, string on, string condition, bool insertUnmatched)

@@ -9,7 +9,14 @@ namespace Nyc311.Lake.Snapshot;
 /// <summary>Replays the log (newest checkpoint, then the commits after it) into a <see cref="TableSnapshot"/>.</summary>
 internal static class SnapshotLoader
 {
-    public static TableSnapshot Load(ITableStorage storage, LogListing listing, long? version = null, DateTimeOffset? now = null)
+    /// <summary>
+    /// The newest snapshot loaded per table root, with the size and time of its commit file (so a
+    /// table recreated at the same path is never mistaken for it). Writers load the latest snapshot
+    /// before and after every commit; advancing a cached one by the few new commits keeps that cheap.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (TableSnapshot Snapshot, StoredFile Commit)> s_latest = new(StringComparer.Ordinal);
+
+    public static TableSnapshot Load(ITableStorage storage, LogListing listing, long? version = null)
     {
         var latest = listing.LatestVersion;
         if (latest < 0)
@@ -23,16 +30,34 @@ internal static class SnapshotLoader
             throw VersionNotFoundException.Version(storage.Root, target, Math.Max(0, listing.EarliestVersion), latest);
         }
 
-        // Readers use the newest complete checkpoint not newer than the version asked for.
-        var checkpointVersion = listing.Checkpoints.Keys.Where(v => v <= target).DefaultIfEmpty(-1).Max();
         var state = new ReplayState();
-        if (checkpointVersion >= 0)
+        long? lastIct = null;
+        var start = 0L;
+        if (s_latest.TryGetValue(storage.Root, out var cached) && cached.Snapshot.Version <= target &&
+            listing.Commits.TryGetValue(cached.Snapshot.Version, out var commitFile) && commitFile == cached.Commit)
         {
-            state.Apply(CheckpointReader.Read(storage, listing.Checkpoints[checkpointVersion], checkpointVersion), fromCheckpoint: true);
+            if (cached.Snapshot.Version == target)
+            {
+                return cached.Snapshot;
+            }
+
+            state.Apply(cached.Snapshot);
+            lastIct = cached.Snapshot.LatestInCommitTimestamp;
+            start = cached.Snapshot.Version + 1;
+        }
+        else
+        {
+            // Readers use the newest complete checkpoint not newer than the version asked for.
+            var checkpointVersion = listing.Checkpoints.Keys.Where(v => v <= target).DefaultIfEmpty(-1).Max();
+            if (checkpointVersion >= 0)
+            {
+                state.Apply(CheckpointReader.Read(storage, listing.Checkpoints[checkpointVersion], checkpointVersion), fromCheckpoint: true);
+            }
+
+            start = checkpointVersion + 1;
         }
 
-        long? lastIct = null;
-        for (var v = checkpointVersion + 1; v <= target; v++)
+        for (var v = start; v <= target; v++)
         {
             if (!listing.Commits.TryGetValue(v, out _))
             {
@@ -69,7 +94,7 @@ internal static class SnapshotLoader
         }
 
         var timestamp = CommitTimestamps.Of(storage, listing, target, lastIct);
-        return new TableSnapshot(
+        var snapshot = new TableSnapshot(
             storage.Root,
             target,
             timestamp,
@@ -80,6 +105,12 @@ internal static class SnapshotLoader
             state.Transactions,
             [.. state.Domains.Values.Where(d => !d.Removed)],
             lastIct);
+        if (target == latest && listing.Commits.TryGetValue(target, out var latestCommit))
+        {
+            s_latest[storage.Root] = (snapshot, latestCommit);
+        }
+
+        return snapshot;
     }
 
     /// <summary>All actions of one commit file, with a clear error naming the line that does not parse.</summary>
@@ -128,6 +159,32 @@ internal static class SnapshotLoader
         public Dictionary<string, SetTransaction> Transactions { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, DomainMetadata> Domains { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Starts from an earlier snapshot's state.</summary>
+        public void Apply(TableSnapshot snapshot)
+        {
+            Protocol = snapshot.Protocol;
+            Metadata = snapshot.Metadata;
+            foreach (var file in snapshot.Files)
+            {
+                Files[NormalizePath(file.Path)] = file;
+            }
+
+            foreach (var tombstone in snapshot.Tombstones)
+            {
+                Tombstones[NormalizePath(tombstone.Path)] = tombstone;
+            }
+
+            foreach (var txn in snapshot.Transactions)
+            {
+                Transactions[txn.AppId] = txn;
+            }
+
+            foreach (var domain in snapshot.Domains)
+            {
+                Domains[domain.Domain] = domain;
+            }
+        }
 
         public void Apply(IEnumerable<DeltaAction> actions, bool fromCheckpoint)
         {

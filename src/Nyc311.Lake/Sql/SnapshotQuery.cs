@@ -13,6 +13,9 @@ namespace Nyc311.Lake.Sql;
 /// </summary>
 internal static class SnapshotQuery
 {
+    private const string FileIndexColumn = "__delta_file_index";
+    private const string FilePathColumn = "__delta_file";
+
     /// <summary>The SELECT over <paramref name="files"/> (all live files when null), with the file index as an extra column when asked.</summary>
     public static string Build(DuckDBConnection db, TableSnapshot snapshot, IReadOnlyList<AddFile>? files = null, bool withFileIndex = false)
     {
@@ -54,17 +57,18 @@ internal static class SnapshotQuery
 
         if (withFileIndex)
         {
-            select.Add("d.file_index AS __file_index");
+            select.Add($"p.{FileIndexColumn} AS __file_index");
         }
 
         var sql = new StringBuilder();
         sql.Append("SELECT ").AppendJoin(", ", select).Append(" FROM ").Append(scan).Append(" AS d");
-        if (partitions.Count > 0)
+        if (partitions.Count > 0 || withFileIndex)
         {
+            var byPath = TiesRowsByPath(snapshot.TableRoot, present);
             sql.Append(" JOIN (VALUES ");
             for (var i = 0; i < files.Count; i++)
             {
-                sql.Append(i == 0 ? "(" : ", (").Append(i.ToString(CultureInfo.InvariantCulture)).Append("::UBIGINT");
+                sql.Append(i == 0 ? "(" : ", (").Append(i.ToString(CultureInfo.InvariantCulture)).Append("::UBIGINT, ").Append(SqlText.Literal(paths[i]));
                 foreach (var column in snapshot.PartitionColumns)
                 {
                     var field = schema.Get(column);
@@ -75,12 +79,31 @@ internal static class SnapshotQuery
                 sql.Append(')');
             }
 
-            sql.Append(") AS p(file_index, ")
-                .AppendJoin(", ", snapshot.PartitionColumns.Select(SqlText.Identifier))
-                .Append(") ON d.file_index = p.file_index");
+            sql.Append(") AS p(").AppendJoin(", ", snapshot.PartitionColumns.Select(SqlText.Identifier).Prepend(FilePathColumn).Prepend(FileIndexColumn))
+                .Append(byPath ? $") ON d.filename = p.{FilePathColumn}" : $") ON d.file_index = p.{FileIndexColumn}");
         }
 
         return sql.ToString();
+    }
+
+    /// <summary>
+    /// Rows are tied to their file through DuckDB's virtual <c>file_index</c> column, or its virtual
+    /// <c>filename</c> when a data column named file_index hides the former (a hidden one would silently
+    /// join wrong rows). A table with data columns of both names cannot be read this way.
+    /// </summary>
+    private static bool TiesRowsByPath(string table, IReadOnlyList<string> columns)
+    {
+        if (!columns.Contains("file_index", StringComparer.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        if (columns.Contains("filename", StringComparer.OrdinalIgnoreCase))
+        {
+            throw new LakeException($"table '{table}' has data columns named both 'file_index' and 'filename', which hide the DuckDB columns that tie rows to their data files");
+        }
+
+        return true;
     }
 
     /// <summary>A partition value string (Delta's serialization) as a typed DuckDB literal.</summary>

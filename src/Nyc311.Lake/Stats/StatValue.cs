@@ -101,13 +101,17 @@ internal static class StatValue
                     IConvertible c => c.ToDecimal(CultureInfo.InvariantCulture),
                     _ => null,
                 };
-            case PrimitiveType { Name: "double" or "float" }:
-                return value switch
+            case PrimitiveType { Name: "double" or "float" } floating:
+                double? number = value switch
                 {
                     string s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null,
                     IConvertible c => c.ToDouble(CultureInfo.InvariantCulture),
                     _ => null,
                 };
+
+                // DuckDB compares a FLOAT column with a literal in float precision, and float stats hold the
+                // shortest text of a float ("1.1"): so literals and stats of float columns are compared as floats.
+                return floating.Name == "float" && number is { } wide ? (double)(float)wide : number;
             case PrimitiveType { Name: "boolean" }:
                 return value switch
                 {
@@ -145,7 +149,9 @@ internal static class StatValue
             (PrimitiveType { Name: "timestamp" }, long micros) => $"TIMESTAMPTZ '{FromMicros(micros):yyyy-MM-dd HH:mm:ss.ffffff}+00'",
             (PrimitiveType { Name: "timestamp_ntz" }, long micros) => $"TIMESTAMP '{FromMicros(micros):yyyy-MM-dd HH:mm:ss.ffffff}'",
             (PrimitiveType { Name: "boolean" }, bool b) => b ? "TRUE" : "FALSE",
-            (PrimitiveType { Name: "double" or "float" }, double d) => d.ToString("R", CultureInfo.InvariantCulture),
+            // An explicit FLOAT: DuckDB compares a FLOAT column with a long decimal literal in neither float nor exact precision.
+            (PrimitiveType { Name: "float" }, double f) => $"CAST('{((float)f).ToString("R", CultureInfo.InvariantCulture)}' AS FLOAT)",
+            (PrimitiveType { Name: "double" }, double d) => d.ToString("R", CultureInfo.InvariantCulture),
             (_, decimal d) => d.ToString(CultureInfo.InvariantCulture),
             _ => throw new LakeException($"cannot render value '{value}' as {type.SimpleString}"),
         };
