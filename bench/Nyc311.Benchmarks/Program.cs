@@ -6,6 +6,8 @@ var rest = args.Skip(1).ToArray();
 return name switch
 {
     "lake" => LakeBenchmark.Run(BenchmarkArgs.Parse(rest)),
+    "ingest" => await IngestBenchmark.RunAsync(BenchmarkArgs.Parse(rest)),
+    "pipeline" => await PipelineBenchmark.RunAsync(BenchmarkArgs.Parse(rest)),
     _ => Usage(),
 };
 
@@ -13,7 +15,11 @@ static int Usage()
 {
     Console.WriteLine("""
         Benchmarks (each prints figures and a ratio to a baseline measured in the same run):
-          lake [--rows N] [--merge-keys N] [--folder DIR]   append N rows (default 10,000,000), then merge updated keys
+          lake [--rows N] [--merge-keys N]      append N rows (default 10,000,000) vs DuckDB COPY, then merge updated keys
+          ingest [--records N]                  ingest N records (default 1,000,000) from the loopback API and from a file vs download/read only
+          pipeline [--from D --to D] [--incremental-years 1,10] [--skip-rebuild true]
+                                                silver+gold full rebuild (default 2010..2026, ~45M rows) vs DuckDB on plain Parquet;
+                                                one-day incremental on 1 and 10 years of history
         """);
     return 2;
 }

@@ -4,13 +4,14 @@ using Nyc311.Forecasting;
 using Nyc311.Ingest;
 using Nyc311.Lake;
 using Nyc311.Pipeline;
+using Nyc311.Simulation;
 
 namespace Nyc311.Cli.Hosting;
 
 /// <summary>Renders any failure as a single line that names what was wrong.</summary>
 internal static class ErrorRenderer
 {
-    public static bool IsExpected(Exception e) => e is LakeException or IngestException or PipelineException or ForecastingException
+    public static bool IsExpected(Exception e) => e is LakeException or IngestException or PipelineException or ForecastingException or SimulationException
         or CliUsageException or OptionsValidationException or DuckDBException or IOException or UnauthorizedAccessException or OperationCanceledException;
 
     public static int ExitCode(Exception e) => e switch
@@ -27,7 +28,7 @@ internal static class ErrorRenderer
             OperationCanceledException => "cancelled",
             OptionsValidationException options => $"invalid configuration: {string.Join("; ", options.Failures)}",
             DuckDBException duck => $"SQL error: {duck.Message}",
-            LakeException or IngestException or PipelineException or ForecastingException or CliUsageException or IOException or UnauthorizedAccessException => e.Message,
+            LakeException or IngestException or PipelineException or ForecastingException or SimulationException or CliUsageException or IOException or UnauthorizedAccessException => e.Message,
             _ => $"unexpected {e.GetType().Name}: {e.Message}",
         };
 

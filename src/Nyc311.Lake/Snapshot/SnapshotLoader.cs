@@ -14,7 +14,11 @@ internal static class SnapshotLoader
     /// table recreated at the same path is never mistaken for it). Writers load the latest snapshot
     /// before and after every commit; advancing a cached one by the few new commits keeps that cheap.
     /// </summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (TableSnapshot Snapshot, StoredFile Commit)> s_latest = new(StringComparer.Ordinal);
+    /// <remarks>
+    /// A cached snapshot is only advanced while the newest checkpoint is still the one it was built
+    /// from, so the result is exactly what a fresh load (checkpoint, then commits) would give.
+    /// </remarks>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (TableSnapshot Snapshot, StoredFile Commit, long Checkpoint)> s_latest = new(StringComparer.Ordinal);
 
     public static TableSnapshot Load(ITableStorage storage, LogListing listing, long? version = null)
     {
@@ -33,7 +37,10 @@ internal static class SnapshotLoader
         var state = new ReplayState();
         long? lastIct = null;
         var start = 0L;
-        if (s_latest.TryGetValue(storage.Root, out var cached) && cached.Snapshot.Version <= target &&
+
+        // Readers use the newest complete checkpoint not newer than the version asked for.
+        var checkpointVersion = listing.Checkpoints.Keys.Where(v => v <= target).DefaultIfEmpty(-1).Max();
+        if (s_latest.TryGetValue(storage.Root, out var cached) && cached.Snapshot.Version <= target && cached.Checkpoint == checkpointVersion &&
             listing.Commits.TryGetValue(cached.Snapshot.Version, out var commitFile) && commitFile == cached.Commit)
         {
             if (cached.Snapshot.Version == target)
@@ -47,8 +54,6 @@ internal static class SnapshotLoader
         }
         else
         {
-            // Readers use the newest complete checkpoint not newer than the version asked for.
-            var checkpointVersion = listing.Checkpoints.Keys.Where(v => v <= target).DefaultIfEmpty(-1).Max();
             if (checkpointVersion >= 0)
             {
                 state.Apply(CheckpointReader.Read(storage, listing.Checkpoints[checkpointVersion], checkpointVersion), fromCheckpoint: true);
@@ -107,7 +112,7 @@ internal static class SnapshotLoader
             lastIct);
         if (target == latest && listing.Commits.TryGetValue(target, out var latestCommit))
         {
-            s_latest[storage.Root] = (snapshot, latestCommit);
+            s_latest[storage.Root] = (snapshot, latestCommit, checkpointVersion);
         }
 
         return snapshot;

@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Nyc311.Domain;
+using Nyc311.Ingest.Bronze;
+using Nyc311.Lake;
+using Nyc311.Lake.Catalog;
+using Nyc311.Lake.Sql;
+using Nyc311.Pipeline;
+using Nyc311.Pipeline.Quality;
+using Nyc311.Pipeline.Reference;
+using Nyc311.Pipeline.Sql;
+using Nyc311.Pipeline.Stages;
+using Nyc311.Simulation;
+
+namespace Nyc311.Benchmarks;
+
+/// <summary>
+/// Issue 5's benchmarks: a full rebuild of silver and gold from a simulated bronze (default the whole
+/// 2010-2026 series, about 45 million rows) against DuckDB running the same SQL over the same Parquet
+/// files without the Delta layer; and a one-day incremental run on top of 1 and of 10 years of history.
+/// </summary>
+internal static class PipelineBenchmark
+{
+    private static readonly DuckDbDialect Dialect = DuckDbDialect.Instance;
+
+    public static async Task<int> RunAsync(BenchmarkArgs args)
+    {
+        var from = DateOnly.Parse(args.String("from", "2010-01-01"), CultureInfo.InvariantCulture);
+        var to = DateOnly.Parse(args.String("to", "2026-08-05"), CultureInfo.InvariantCulture);
+        var years = args.String("incremental-years", "1,10").Split(',').Select(y => int.Parse(y, CultureInfo.InvariantCulture)).ToArray();
+        var folder = args.Folder("pipeline");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            if (args.String("skip-rebuild", "false") != "true")
+            {
+                FullRebuild(Path.Combine(folder, "full"), from, to);
+            }
+
+            var timings = new List<(int Years, TimeSpan Elapsed)>();
+            foreach (var y in years)
+            {
+                timings.Add((y, await Incremental(Path.Combine(folder, $"history-{y}y"), to.AddYears(-y), to)));
+            }
+
+            if (timings.Count >= 2)
+            {
+                Console.WriteLine();
+                Console.WriteLine("one-day incremental run (ingest the day's file, silver, gold):");
+                foreach (var (y, elapsed) in timings)
+                {
+                    Console.WriteLine($"  on {y,2} year(s) of history: {elapsed.TotalSeconds,6:N1} s");
+                }
+
+                Console.WriteLine($"  ratio {timings[^1].Years} years / {timings[0].Years} year: {timings[^1].Elapsed / timings[0].Elapsed:N2}x (goal: ~1, the daily cost does not grow with history)");
+            }
+
+            Console.WriteLine($"peak working set: {Measure.PeakMemory()}");
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static void FullRebuild(string folder, DateOnly from, DateOnly to)
+    {
+        var catalog = new LakeCatalog(new LakeOptions { Root = Path.Combine(folder, "lake") });
+        var rows = BuildBronze(catalog, folder, from, to);
+        Console.WriteLine();
+        Console.WriteLine($"full rebuild of silver and gold from {rows:N0} bronze rows ({from:yyyy-MM-dd}..{to:yyyy-MM-dd})");
+
+        using var db = LakeDuckDb.Open();
+        var silverWatch = Stopwatch.StartNew();
+        var silver = new SilverStage(catalog, new PipelineOptions(), TimeProvider.System).Run(db, "benchmark");
+        var silverTime = silverWatch.Elapsed;
+        var goldWatch = Stopwatch.StartNew();
+        new GoldStage(catalog, TimeProvider.System).Run(db, rebuild: true);
+        var goldTime = goldWatch.Elapsed;
+        var ours = silverTime + goldTime;
+
+        var baseline = Baseline(catalog, folder);
+        Console.WriteLine($"  silver: {silverTime.TotalSeconds,7:N1} s ({silver.RowsOut:N0} rows out, {silver.RowsRejected:N0} quarantined)");
+        Console.WriteLine($"  gold:   {goldTime.TotalSeconds,7:N1} s");
+        Console.WriteLine($"  total:  {ours.TotalSeconds,7:N1} s  {Measure.Rate(rows, ours)}");
+        Console.WriteLine($"  DuckDB, same SQL over the same Parquet files, no Delta (baseline): {baseline.TotalSeconds,7:N1} s  {Measure.Rate(rows, baseline)}");
+        Console.WriteLine($"  ratio Delta pipeline / baseline: {ours / baseline:N2}x");
+        Console.WriteLine($"  peak working set so far: {Measure.PeakMemory()}");
+    }
+
+    /// <summary>The same statements the stages run, on plain Parquet: bronze's files in, Parquet files out.</summary>
+    private static TimeSpan Baseline(LakeCatalog catalog, string folder)
+    {
+        var output = Path.Combine(folder, "baseline");
+        Directory.CreateDirectory(output);
+        using var db = LakeDuckDb.Open();
+        var bronze = Path.Combine(catalog.PathOf(BronzeTables.ServiceRequests), "*", "*.parquet");
+        return Measure.Once(() =>
+        {
+            DuckDbReferenceLoader.CreateTables(db, ReferenceData.Tables());
+            db.Execute("CREATE SCHEMA IF NOT EXISTS staging");
+            db.Execute($"CREATE VIEW staging.bronze AS SELECT * FROM read_parquet({SqlText.Literal(bronze)}, hive_partitioning = true, union_by_name = true)");
+            var columns = db.Describe("SELECT * FROM staging.bronze").Select(c => c.Name);
+            var projected = $"({SilverSql.ProjectBronze(Dialect, "staging.bronze", columns)})";
+            db.Execute($"CREATE TABLE staging.checked AS {SilverSql.Checked(Dialect, projected, new SilverOptions { AsOf = TimeProvider.System.GetUtcNow() })}");
+            db.Execute($"COPY ({QuarantineSql.Rejected(Dialect, "staging.checked")}) TO {SqlText.Literal(Path.Combine(output, "quarantine.parquet"))} (FORMAT parquet, COMPRESSION zstd)");
+            db.Execute($"CREATE TABLE staging.silver AS {SilverSql.Accepted(Dialect, "staging.checked")}");
+            db.Execute($"COPY staging.silver TO {SqlText.Literal(Path.Combine(output, "silver"))} (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (created_month))");
+            db.Execute($"CREATE TABLE staging.series AS {GoldSql.DailySeries(Dialect, "staging.silver")}");
+            db.Execute($"CREATE TABLE staging.dates AS {GoldSql.AllDates(Dialect, "staging.series")}");
+            db.Execute($"COPY ({GoldSql.DailyCounts(Dialect, "staging.silver", "staging.dates", "staging.series")}) TO {SqlText.Literal(Path.Combine(output, "daily_counts"))} (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (\"date\"))");
+            db.Execute($"COPY ({GoldSql.TimeToClose(Dialect, "staging.silver", "staging.dates")}) TO {SqlText.Literal(Path.Combine(output, "time_to_close.parquet"))} (FORMAT parquet, COMPRESSION zstd)");
+            db.Execute($"COPY ({GoldSql.HourlyPatterns(Dialect, "staging.silver", "staging.dates")}) TO {SqlText.Literal(Path.Combine(output, "hourly_patterns.parquet"))} (FORMAT parquet, COMPRESSION zstd)");
+        });
+    }
+
+    /// <summary>A lake with <paramref name="from"/>..the day before <paramref name="day"/> in silver and gold; then times ingesting and processing <paramref name="day"/>.</summary>
+    private static async Task<TimeSpan> Incremental(string folder, DateOnly from, DateOnly day)
+    {
+        var catalog = new LakeCatalog(new LakeOptions { Root = Path.Combine(folder, "lake") });
+        var rows = BuildBronze(catalog, folder, from, day.AddDays(-1));
+        using (var db = LakeDuckDb.Open())
+        {
+            new SilverStage(catalog, new PipelineOptions(), TimeProvider.System).Run(db, "history");
+            new GoldStage(catalog, TimeProvider.System).Run(db, rebuild: true);
+        }
+
+        var file = Path.Combine(folder, SimulationRun.FileNameFor(day, OutputFormat.Csv));
+        SimulationRun.WriteFiles(new SimulatorOptions { From = day, To = day }, folder, OutputFormat.Csv);
+        var ingestion = new BronzeIngestion(catalog, TimeProvider.System, NullLogger<BronzeIngestion>.Instance);
+        var watch = Stopwatch.StartNew();
+        await ingestion.IngestFilesAsync([file]);
+        using (var db = LakeDuckDb.Open())
+        {
+            new SilverStage(catalog, new PipelineOptions(), TimeProvider.System).Run(db, "day");
+            new GoldStage(catalog, TimeProvider.System).Run(db);
+        }
+
+        Console.WriteLine($"  one day ({day:yyyy-MM-dd}) on {rows:N0} rows of history: {watch.Elapsed.TotalSeconds:N1} s");
+        return watch.Elapsed;
+    }
+
+    /// <summary>
+    /// Bronze for a range, built fast and unmeasured: the simulator's CSV export, one file per month,
+    /// read by DuckDB's CSV reader straight into the bronze table (same columns as ingestion writes).
+    /// </summary>
+    private static long BuildBronze(LakeCatalog catalog, string folder, DateOnly from, DateOnly to)
+    {
+        Console.WriteLine($"building bronze {from:yyyy-MM-dd}..{to:yyyy-MM-dd} ...");
+        var landing = Path.Combine(folder, "landing");
+        Directory.CreateDirectory(landing);
+        var writer = new BronzeWriter(catalog, TimeProvider.System);
+        var table = writer.Table();
+        using var db = LakeDuckDb.Open();
+        var select = string.Join(", ", ServiceRequestFields.CsvExport.Select(f => $"{SqlText.Identifier(f.CsvHeader)} AS {f.ApiName}"));
+        long rows = 0;
+        for (var month = new DateOnly(from.Year, from.Month, 1); month <= to; month = month.AddMonths(1))
+        {
+            var first = month < from ? from : month;
+            var last = month.AddMonths(1).AddDays(-1) > to ? to : month.AddMonths(1).AddDays(-1);
+            var file = Path.Combine(landing, $"311_{month:yyyy-MM}.csv");
+            using (var stream = File.Create(file))
+            {
+                SimulationRun.WriteStream(new SimulatorOptions { From = first, To = last }, stream, OutputFormat.Csv);
+            }
+
+            var result = table.Append(db, $"""
+                SELECT {select}, 'bench-{month:yyyy-MM}' AS _batch_id, 'csv' AS _source, NULL AS _dataset,
+                       '{Path.GetFileName(file)}' AS _source_file, NULL::BIGINT AS _source_line, (row_number() OVER () - 1) AS _record_number,
+                       now() AS _ingested_at, current_date AS _ingest_date
+                FROM read_csv({SqlText.Literal(file)}, header = true, all_varchar = true, quote = '"', escape = '"', strict_mode = false)
+                """);
+            rows += result.RowsWritten;
+            File.Delete(file);
+        }
+
+        Console.WriteLine($"  {rows:N0} rows");
+        return rows;
+    }
+}
