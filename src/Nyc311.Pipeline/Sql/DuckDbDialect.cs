@@ -63,8 +63,14 @@ public sealed class DuckDbDialect : ISqlDialect
     public string RegexMatches(string text, string pattern) => $"regexp_matches({text}, {StringLiteral(pattern)})";
 
     /// <inheritdoc />
-    public string RegexReplaceAll(string text, string pattern, string replacement) =>
-        $"regexp_replace({text}, {StringLiteral(pattern)}, {StringLiteral(replacement)}, 'g')";
+    /// <remarks>
+    /// Most values hold single spaces only; testing for what a regex would change (two spaces, or a
+    /// tab, line feed, vertical tab, form feed or carriage return) with plain substring searches is
+    /// several times cheaper than running the regex replacement on every value.
+    /// </remarks>
+    public string CollapseWhitespace(string text) =>
+        $"CASE WHEN contains({text}, '  ') OR contains({text}, chr(9)) OR contains({text}, chr(10)) OR contains({text}, chr(11)) " +
+        $"OR contains({text}, chr(12)) OR contains({text}, chr(13)) THEN regexp_replace({text}, {StringLiteral(@"\s+")}, ' ', 'g') ELSE {text} END";
 
     /// <inheritdoc />
     public string RegexExtract(string text, string pattern, int group) =>

@@ -54,8 +54,8 @@ public interface ISqlDialect
     /// <summary>True when <paramref name="text"/> contains a match of <paramref name="pattern"/> (anchor it for a full match).</summary>
     string RegexMatches(string text, string pattern);
 
-    /// <summary>Every match of <paramref name="pattern"/> in <paramref name="text"/> replaced by <paramref name="replacement"/>.</summary>
-    string RegexReplaceAll(string text, string pattern, string replacement);
+    /// <summary>Every run of whitespace in <paramref name="text"/> replaced by one space (not trimmed).</summary>
+    string CollapseWhitespace(string text);
 
     /// <summary>Capture group <paramref name="group"/> of the first match, or the empty string when none.</summary>
     string RegexExtract(string text, string pattern, int group);

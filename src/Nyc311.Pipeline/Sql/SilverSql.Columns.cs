@@ -108,7 +108,7 @@ public static partial class SilverSql
 
     /// <summary>Runs of whitespace as one space, trimmed, empty as null.</summary>
     internal static string Collapse(ISqlDialect dialect, string text) =>
-        $"NULLIF(trim({dialect.RegexReplaceAll(text, @"\s+", " ")}), '')";
+        $"NULLIF(trim({dialect.CollapseWhitespace(text)}), '')";
 
     /// <summary>The silver columns as select-list items over the last step of the silver statement.</summary>
     internal static IEnumerable<string> FinalColumns(ISqlDialect dialect)

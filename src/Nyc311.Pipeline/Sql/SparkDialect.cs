@@ -68,8 +68,8 @@ public sealed class SparkDialect : ISqlDialect
     public string RegexMatches(string text, string pattern) => $"({text} RLIKE {StringLiteral(pattern)})";
 
     /// <inheritdoc />
-    public string RegexReplaceAll(string text, string pattern, string replacement) =>
-        $"regexp_replace({text}, {StringLiteral(pattern)}, {StringLiteral(replacement)})";
+    public string CollapseWhitespace(string text) =>
+        $"regexp_replace({text}, {StringLiteral(@"\s+")}, ' ')";
 
     /// <inheritdoc />
     public string RegexExtract(string text, string pattern, int group) =>

@@ -128,12 +128,16 @@ public sealed class DuckDbDialectTests : IDisposable
     {
         var row = db.Query($"""
             SELECT {D.RegexMatches("'10001'", "^[0-9]{5}$")} AS zip,
-                   {D.RegexReplaceAll("'a \t  b'", @"\s+", " ")} AS collapsed,
+                   {D.CollapseWhitespace("'a \t  b'")} AS collapsed,
+                   {D.CollapseWhitespace("'one space only'")} AS untouched,
+                   {D.CollapseWhitespace("'line' || chr(10) || 'break'")} AS newline,
                    {D.RegexExtract("'(40.5, -73.9)'", @"^\(\s*([-+]?[0-9.]+)\s*,\s*([-+]?[0-9.]+)\s*\)$", 2)} AS lon
             """).Single();
 
         row.Get<bool>("zip").ShouldBeTrue();
         row.Get<string>("collapsed").ShouldBe("a b");
+        row.Get<string>("untouched").ShouldBe("one space only");
+        row.Get<string>("newline").ShouldBe("line break");
         row.Get<string>("lon").ShouldBe("-73.9");
     }
 

@@ -40,7 +40,7 @@ public sealed class SparkDialectTests
     [Fact]
     public void Regex_patterns_are_escaped_for_Spark_string_literals()
     {
-        S.RegexReplaceAll("x", @"\s+", " ").ShouldBe(@"regexp_replace(x, '\\s+', ' ')");
+        S.CollapseWhitespace("x").ShouldBe(@"regexp_replace(x, '\\s+', ' ')");
         S.RegexMatches("x", "^[0-9]{5}$").ShouldBe("(x RLIKE '^[0-9]{5}$')");
     }
 
