@@ -8,6 +8,8 @@ return name switch
     "lake" => LakeBenchmark.Run(BenchmarkArgs.Parse(rest)),
     "ingest" => await IngestBenchmark.RunAsync(BenchmarkArgs.Parse(rest)),
     "pipeline" => await PipelineBenchmark.RunAsync(BenchmarkArgs.Parse(rest)),
+    "forecast" => ForecastBenchmark.Run(BenchmarkArgs.Parse(rest)),
+    "detect" => DetectBenchmark.Run(BenchmarkArgs.Parse(rest)),
     _ => Usage(),
 };
 

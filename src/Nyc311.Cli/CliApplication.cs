@@ -71,6 +71,10 @@ public sealed class CliApplication(TextWriter output, TextWriter error, IReadOnl
         root.Subcommands.Add(TableCommands.Build(context));
         root.Subcommands.Add(QueryCommand.Build(context));
         root.Subcommands.Add(SqlCommand.Build(context));
+        root.Subcommands.Add(DetectCommands.Detect(context));
+        root.Subcommands.Add(DetectCommands.Incidents(context));
+        root.Subcommands.Add(ForecastCommands.Train(context));
+        root.Subcommands.Add(ForecastCommands.Forecast(context));
         return root;
     }
 }

@@ -86,12 +86,16 @@ public sealed class IncidentStore(LakeCatalog catalog, TimeProvider time)
     /// <summary>Records an operator's label; the incident's status follows it from now on.</summary>
     public Incident Label(string incidentId, IncidentLabel label, string? note, string actor)
     {
-        var incident = Find(incidentId) ?? throw new AnomalyException($"no incident '{incidentId}' (see nyc311 incidents list)");
+        var incident = Find(incidentId) ?? throw IncidentNotFoundException.For(incidentId);
         var table = DeltaTable.OpenOrCreate(catalog.PathOf(FeedbackTable), FeedbackSchema, new CreateTableOptions { Description = "operator labels of incidents" }, catalog.Options, time);
         using var db = LakeDuckDb.Open();
         var at = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture);
         table.Append(db, $"SELECT {SqlText.Literal(incidentId)} AS incident_id, {SqlText.Literal(LabelText(label))} AS label, {(note is null ? "NULL" : SqlText.Literal(note))} AS note, {SqlText.Literal(actor)} AS actor, TIMESTAMPTZ '{at}+00' AS \"at\"");
-        return incident with { Status = StatusOf(label) };
+
+        // The row in gold.anomalies shows the latest label too, for SQL readers of the table.
+        var labelled = incident with { Status = StatusOf(label), UpdatedAt = time.GetUtcNow() };
+        Write([labelled]);
+        return labelled;
     }
 
     /// <summary>
@@ -114,15 +118,45 @@ public sealed class IncidentStore(LakeCatalog catalog, TimeProvider time)
             return [];
         }
 
-        var table = DeltaTable.OpenOrCreate(catalog.PathOf(AnomaliesTable), AnomaliesSchema, new CreateTableOptions { Description = "incidents: consecutive anomalous days of a series, with severity and explanation" }, catalog.Options, time);
-        using var db = LakeDuckDb.Open();
-        db.Execute($"CREATE TEMP TABLE incoming AS SELECT * FROM ({SelectValues(changed)})");
-        table.Merge(db, "incoming", new MergeOptions { Keys = ["incident_id"] });
+        Write(changed);
         return changed;
     }
 
+    /// <summary>
+    /// Marks incidents resolved (they ended and have not come back). Only incidents still open (no operator
+    /// label) change; returns those.
+    /// </summary>
+    public IReadOnlyList<Incident> Resolve(IReadOnlyCollection<string> incidentIds)
+    {
+        ArgumentNullException.ThrowIfNull(incidentIds);
+        if (incidentIds.Count == 0)
+        {
+            return [];
+        }
+
+        var wanted = incidentIds.ToHashSet(StringComparer.Ordinal);
+        var now = time.GetUtcNow();
+        var resolved = List().Where(i => wanted.Contains(i.IncidentId) && i.Status == IncidentStatus.Open)
+            .Select(i => i with { Status = IncidentStatus.Resolved, UpdatedAt = now })
+            .ToList();
+        if (resolved.Count > 0)
+        {
+            Write(resolved);
+        }
+
+        return resolved;
+    }
+
+    private void Write(IReadOnlyCollection<Incident> rows)
+    {
+        var table = DeltaTable.OpenOrCreate(catalog.PathOf(AnomaliesTable), AnomaliesSchema, new CreateTableOptions { Description = "incidents: consecutive anomalous days of a series, with severity and explanation" }, catalog.Options, time);
+        using var db = LakeDuckDb.Open();
+        db.Execute($"CREATE TEMP TABLE incoming AS SELECT * FROM ({SelectValues(rows)})");
+        table.Merge(db, "incoming", new MergeOptions { Keys = ["incident_id"] });
+    }
+
     private static bool Differs(Incident a, Incident b) =>
-        a.EndDate != b.EndDate || a.PeakDate != b.PeakDate || Math.Abs(a.Observed - b.Observed) > 1e-9 || Math.Abs(a.Expected - b.Expected) > 1e-6 ||
+        a.StartDate != b.StartDate || a.EndDate != b.EndDate || a.PeakDate != b.PeakDate || Math.Abs(a.Observed - b.Observed) > 1e-9 || Math.Abs(a.Expected - b.Expected) > 1e-6 ||
         a.Severity != b.Severity || a.Explanation != b.Explanation || a.Contributors != b.Contributors;
 
     private static string SelectValues(IEnumerable<Incident> incidents)

@@ -1,5 +1,6 @@
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Options;
+using Nyc311.Anomalies;
 using Nyc311.Forecasting;
 using Nyc311.Ingest;
 using Nyc311.Lake;
@@ -11,7 +12,7 @@ namespace Nyc311.Cli.Hosting;
 /// <summary>Renders any failure as a single line that names what was wrong.</summary>
 internal static class ErrorRenderer
 {
-    public static bool IsExpected(Exception e) => e is LakeException or IngestException or PipelineException or ForecastingException or SimulationException
+    public static bool IsExpected(Exception e) => e is LakeException or IngestException or PipelineException or ForecastingException or SimulationException or AnomalyException
         or CliUsageException or OptionsValidationException or DuckDBException or IOException or UnauthorizedAccessException or OperationCanceledException;
 
     public static int ExitCode(Exception e) => e switch
@@ -28,7 +29,7 @@ internal static class ErrorRenderer
             OperationCanceledException => "cancelled",
             OptionsValidationException options => $"invalid configuration: {string.Join("; ", options.Failures)}",
             DuckDBException duck => $"SQL error: {duck.Message}",
-            LakeException or IngestException or PipelineException or ForecastingException or SimulationException or CliUsageException or IOException or UnauthorizedAccessException => e.Message,
+            LakeException or IngestException or PipelineException or ForecastingException or SimulationException or AnomalyException or CliUsageException or IOException or UnauthorizedAccessException => e.Message,
             _ => $"unexpected {e.GetType().Name}: {e.Message}",
         };
 

@@ -16,6 +16,9 @@ public static class LakeDuckDb
         var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
         connection.Execute("SET TimeZone = 'UTC'");
+
+        // Large sorts and joins spill to the system temp folder instead of failing at the memory limit.
+        connection.Execute($"SET temp_directory = {SqlText.Literal(Path.Combine(Path.GetTempPath(), "nyc311-duckdb-spill"))}");
         if (threads is { } t)
         {
             connection.Execute($"SET threads = {t}");

@@ -166,7 +166,7 @@ internal sealed class OptimisticTransaction(DeltaTableCore table, TableSnapshot 
 
     private void CheckConflicts(long winner, List<DeltaAction> winning)
     {
-        string Conflict(string reason) => throw CommitConflictException.Create(table.Storage.Root, Operation, winner, reason);
+        void Conflict(string reason) => throw CommitConflictException.Create(table.Storage.Root, Operation, winner, reason);
 
         foreach (var action in winning)
         {

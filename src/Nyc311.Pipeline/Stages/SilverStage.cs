@@ -5,6 +5,7 @@ using Nyc311.Lake.Catalog;
 using Nyc311.Lake.Log;
 using Nyc311.Lake.Operations;
 using Nyc311.Lake.Sql;
+using Nyc311.Lake.Stats;
 using Nyc311.Pipeline.Quality;
 using Nyc311.Pipeline.Reference;
 using Nyc311.Pipeline.Sql;
@@ -36,15 +37,26 @@ public sealed record SilverResult(
 /// standardized and checked; rejected rows go to <c>silver.quarantine</c>, accepted rows are merged
 /// into <c>silver.service_requests</c> by <c>unique_key</c> (rewriting only the files holding those
 /// keys), and the bronze version reached is committed with the merge, so a rerun does nothing.
-/// Leaves the staging tables <c>staging.accepted</c> and <c>staging.silver_preimage</c> for the gold stage.
+/// Large increments are processed in chunks of bronze files (<see cref="PipelineOptions.ChunkRows"/>),
+/// so memory stays bounded however much history a rebuild reads. Leaves <see cref="Accepted"/> and
+/// <see cref="Preimage"/> for the gold stage.
 /// </summary>
 public sealed class SilverStage(LakeCatalog catalog, PipelineOptions options, TimeProvider time)
 {
     /// <summary>The Delta application id under which silver records the bronze version it has processed.</summary>
     public const string BronzeProgressAppId = "nyc311.silver.bronze";
 
-    public const string Accepted = "staging.accepted";
-    public const string Preimage = "staging.silver_preimage";
+    /// <summary>The (complaint type, borough, created day) of every row the run accepted: what gold recomputes.</summary>
+    public const string Accepted = "staging.accepted_days";
+
+    /// <summary>The (complaint type, borough, created day) of every silver row the run replaced, as it was.</summary>
+    public const string Preimage = "staging.preimage_days";
+
+    private const string ChunkAccepted = "staging.accepted";
+    private const string ChunkPreimage = "staging.silver_preimage";
+
+    // Quarantine commits carry (bronze version, chunk) as one number, so each chunk is written once.
+    private const long ChunkVersionFactor = 100_000;
     private const string Increment = "staging.bronze_increment";
     private static readonly DuckDbDialect Dialect = DuckDbDialect.Instance;
 
@@ -64,49 +76,124 @@ public sealed class SilverStage(LakeCatalog catalog, PipelineOptions options, Ti
             ? DeltaTable.Open(silverPath, catalog.Options, time).LoadSnapshot().TransactionVersion(BronzeProgressAppId) ?? -1
             : -1;
         PipelineTables.Staging(db);
+        var emptyDays = "SELECT CAST(NULL AS VARCHAR) AS complaint_type, CAST(NULL AS VARCHAR) AS borough, CAST(NULL AS DATE) AS created_day LIMIT 0";
+        db.Execute($"CREATE OR REPLACE TABLE {Accepted} AS {emptyDays}");
+        db.Execute($"CREATE OR REPLACE TABLE {Preimage} AS {emptyDays}");
         var files = processed >= bronzeSnapshot.Version ? [] : bronze.AddedSince(processed, bronzeSnapshot);
         if (files.Count == 0)
         {
-            db.Execute($"CREATE OR REPLACE TABLE {Accepted} AS SELECT {string.Join(", ", SilverSql.Columns.Select(c => $"{Dialect.Null(c.Type)} AS {Dialect.QuoteIdentifier(c.Name)}"))} LIMIT 0");
-            db.Execute($"CREATE OR REPLACE TABLE {Preimage} AS SELECT * FROM {Accepted}");
             return new SilverResult(Math.Max(processed, bronzeSnapshot.Version), bronzeSnapshot.Version, 0, 0, 0, 0, 0, 0, 0, []);
         }
 
         ReferenceTables(db);
-        db.Execute($"CREATE OR REPLACE VIEW {Increment} AS {DeltaTable.SelectFilesSql(db, bronzeSnapshot, files)}");
-        var projected = $"({SilverSql.ProjectBronze(Dialect, Increment, bronzeSnapshot.Schema.Fields.Select(f => f.Name))})";
         var silverOptions = new SilverOptions { AsOf = time.GetUtcNow(), FutureTolerance = options.FutureTolerance };
-        db.Execute($"CREATE OR REPLACE TABLE {PipelineRelations.Checked} AS {SilverSql.Checked(Dialect, projected, silverOptions)}");
-
-        var summary = db.Query(QualitySql.Summary(Dialect, PipelineRelations.Checked), r => new[] { r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3) }).Single();
-        var rules = db.Query(QualitySql.RuleCounts(Dialect, PipelineRelations.Checked), r => new RuleCount(r.GetString(0), r.GetString(1), r.GetString(2), Convert.ToInt64(r.GetValue(4), CultureInfo.InvariantCulture), Convert.ToInt64(r.GetValue(5), CultureInfo.InvariantCulture)));
-        var (rowsIn, rejected, superseded, rowsOut) = (summary[0], summary[1], summary[2], summary[3]);
-
-        WriteQuarantine(db, bronzeSnapshot.Version);
-        if (rowsIn > 0 && (double)rejected / rowsIn > options.MaxRejectedShare)
+        var chunks = Chunks(files, options.ChunkRows);
+        var totals = new Totals();
+        for (var i = 0; i < chunks.Count; i++)
         {
-            var top = string.Join(", ", rules.Where(r => r.Quarantined > 0).OrderByDescending(r => r.Quarantined).Take(3).Select(r => $"{r.RuleId} {r.RuleName} ({r.Quarantined:N0})"));
-            throw RejectedShareExceededException.Create(rejected, rowsIn, options.MaxRejectedShare, top);
+            var final = i == chunks.Count - 1;
+            db.Execute($"CREATE OR REPLACE VIEW {Increment} AS {DeltaTable.SelectFilesSql(db, bronzeSnapshot, chunks[i])}");
+            var projected = $"({SilverSql.ProjectBronze(Dialect, Increment, bronzeSnapshot.Schema.Fields.Select(f => f.Name))})";
+            db.Execute($"CREATE OR REPLACE TABLE {PipelineRelations.Checked} AS {SilverSql.Checked(Dialect, projected, silverOptions)}");
+            var summary = db.Query(QualitySql.Summary(Dialect, PipelineRelations.Checked), r => new[] { r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3) }).Single();
+            var rules = db.Query(QualitySql.RuleCounts(Dialect, PipelineRelations.Checked), r => new RuleCount(r.GetString(0), r.GetString(1), r.GetString(2), Convert.ToInt64(r.GetValue(4), CultureInfo.InvariantCulture), Convert.ToInt64(r.GetValue(5), CultureInfo.InvariantCulture)));
+
+            // Quarantine first (idempotent per bronze version and chunk), so a failing run still shows why.
+            WriteQuarantine(db, (bronzeSnapshot.Version * ChunkVersionFactor) + i);
+            if (summary[0] > 0 && (double)summary[1] / summary[0] > options.MaxRejectedShare)
+            {
+                var top = string.Join(", ", rules.Where(r => r.Quarantined > 0).OrderByDescending(r => r.Quarantined).Take(3).Select(r => $"{r.RuleId} {r.RuleName} ({r.Quarantined:N0})"));
+                throw RejectedShareExceededException.Create(summary[1], summary[0], options.MaxRejectedShare, top);
+            }
+
+            db.Execute($"CREATE OR REPLACE TABLE {ChunkAccepted} AS {SilverSql.Accepted(Dialect, PipelineRelations.Checked)}");
+            db.Execute($"DROP TABLE {PipelineRelations.Checked}");
+            var silver = PipelineTables.Ensure(catalog, time, db, PipelineRelations.Silver, $"SELECT * FROM {ChunkAccepted}", ["created_month"], "311 service requests: typed, standardized, one row per request");
+
+            // The bronze version reached is committed with the last chunk's merge; earlier chunks
+            // merge without it, and a rerun after a failure merges them again to no effect.
+            var progress = final ? new SetTransaction(BronzeProgressAppId, bronzeSnapshot.Version) : null;
+            var merge = silver.Merge(db, ChunkAccepted, new MergeOptions
+            {
+                Keys = ["unique_key"],
+                UpdateCondition = SilverSql.MergeCondition(),
+                PreimageTable = ChunkPreimage,
+                Transaction = progress,
+            });
+            if (final && merge.Version is null && !merge.AlreadyCommitted)
+            {
+                // Nothing changed, but the bronze versions read still count as processed.
+                silver.Append(db, $"SELECT * FROM {ChunkAccepted} LIMIT 0", new WriteOptions { Transaction = progress });
+            }
+
+            db.Execute($"INSERT INTO {Accepted} SELECT complaint_type, borough, created_day FROM {ChunkAccepted}");
+            db.Execute($"INSERT INTO {Preimage} SELECT complaint_type, borough, created_day FROM {ChunkPreimage}");
+            db.Execute($"DROP TABLE {ChunkAccepted}; DROP TABLE IF EXISTS {ChunkPreimage}");
+            totals.Add(summary, rules, merge);
         }
 
-        db.Execute($"CREATE OR REPLACE TABLE {Accepted} AS {SilverSql.Accepted(Dialect, PipelineRelations.Checked)}");
-        var silver = PipelineTables.Ensure(catalog, time, db, PipelineRelations.Silver, $"SELECT * FROM {Accepted}", ["created_month"], "311 service requests: typed, standardized, one row per request");
-        db.Execute($"CREATE OR REPLACE TABLE {Preimage} AS SELECT * FROM {Accepted} LIMIT 0");
-        var merge = silver.Merge(db, Accepted, new MergeOptions
+        WriteQualityReport(db, runId, processed, bronzeSnapshot.Version, totals.RowsIn, totals.Rejected, totals.Superseded, totals.RowsOut, totals.Rules);
+        return new SilverResult(processed, bronzeSnapshot.Version, totals.RowsIn, totals.Rejected, totals.Superseded, totals.RowsOut, totals.Inserted, totals.Updated, totals.FilesRewritten, totals.Rules);
+    }
+
+    /// <summary>Groups bronze files into chunks of about <paramref name="rows"/> rows (by their statistics), in log order.</summary>
+    private static List<List<AddFile>> Chunks(IReadOnlyList<AddFile> files, long rows)
+    {
+        var chunks = new List<List<AddFile>> { new() };
+        long size = 0;
+        foreach (var file in files)
         {
-            Keys = ["unique_key"],
-            UpdateCondition = SilverSql.MergeCondition(),
-            PreimageTable = Preimage,
-            Transaction = new SetTransaction(BronzeProgressAppId, bronzeSnapshot.Version),
-        });
-        if (merge.Version is null && !merge.AlreadyCommitted)
-        {
-            // Nothing changed, but the bronze versions read still count as processed.
-            silver.Append(db, $"SELECT * FROM {Accepted} LIMIT 0", new WriteOptions { Transaction = new SetTransaction(BronzeProgressAppId, bronzeSnapshot.Version) });
+            var count = FileStatistics.Parse(file.Stats)?.NumRecords ?? rows;
+            if (chunks[^1].Count > 0 && size + count > rows)
+            {
+                chunks.Add([]);
+                size = 0;
+            }
+
+            chunks[^1].Add(file);
+            size += count;
         }
 
-        WriteQualityReport(db, runId, processed, bronzeSnapshot.Version, rowsIn, rejected, superseded, rowsOut, rules);
-        return new SilverResult(processed, bronzeSnapshot.Version, rowsIn, rejected, superseded, rowsOut, merge.RowsInserted, merge.RowsUpdated, merge.FilesRewritten, rules);
+        return chunks;
+    }
+
+    /// <summary>What the chunks of one run add up to.</summary>
+    private sealed class Totals
+    {
+        private readonly Dictionary<string, RuleCount> _rules = new(StringComparer.Ordinal);
+
+        public long RowsIn { get; private set; }
+
+        public long Rejected { get; private set; }
+
+        public long Superseded { get; private set; }
+
+        public long RowsOut { get; private set; }
+
+        public long Inserted { get; private set; }
+
+        public long Updated { get; private set; }
+
+        public int FilesRewritten { get; private set; }
+
+        public IReadOnlyList<RuleCount> Rules => [.. _rules.Values];
+
+        public void Add(long[] summary, IReadOnlyList<RuleCount> rules, MergeResult merge)
+        {
+            RowsIn += summary[0];
+            Rejected += summary[1];
+            Superseded += summary[2];
+            RowsOut += summary[3];
+            Inserted += merge.RowsInserted;
+            Updated += merge.RowsUpdated;
+            FilesRewritten += merge.FilesRewritten;
+            foreach (var rule in rules)
+            {
+                _rules[rule.RuleId] = _rules.TryGetValue(rule.RuleId, out var sum)
+                    ? sum with { Quarantined = sum.Quarantined + rule.Quarantined, Failed = sum.Failed + rule.Failed }
+                    : rule;
+            }
+        }
     }
 
     /// <summary>The reference tables (ZIP to borough, holidays, complaint type spellings): written once, then read as views.</summary>
@@ -125,11 +212,11 @@ public sealed class SilverStage(LakeCatalog catalog, PipelineOptions options, Ti
         }
     }
 
-    private void WriteQuarantine(DuckDBConnection db, long bronzeVersion)
+    private void WriteQuarantine(DuckDBConnection db, long progress)
     {
         var rejected = QuarantineSql.Rejected(Dialect, PipelineRelations.Checked);
         var table = PipelineTables.Ensure(catalog, time, db, PipelineRelations.Quarantine, rejected, ["_ingest_date"], "bronze rows that failed a data-quality rule, with rule, reason and the raw record");
-        table.Append(db, rejected, new WriteOptions { Transaction = new SetTransaction("nyc311.silver.quarantine", bronzeVersion) });
+        table.Append(db, rejected, new WriteOptions { Transaction = new SetTransaction("nyc311.silver.quarantine", progress) });
     }
 
     private void WriteQualityReport(DuckDBConnection db, string runId, long fromVersion, long toVersion, long rowsIn, long rejected, long superseded, long rowsOut, IReadOnlyList<RuleCount> rules)

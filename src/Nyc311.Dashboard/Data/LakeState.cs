@@ -1,0 +1,56 @@
+using Nyc311.Lake;
+using Nyc311.Lake.Catalog;
+using Nyc311.Lake.Snapshot;
+
+namespace Nyc311.Dashboard.Data;
+
+/// <summary>
+/// The current version and state of each table. Reading a version lists the table's log folder; the
+/// table layer keeps the latest snapshot, so asking again is cheap until someone commits.
+/// </summary>
+internal sealed class LakeState(LakeCatalog catalog, TimeProvider time)
+{
+    public LakeCatalog Catalog { get; } = catalog;
+
+    public TimeProvider Time { get; } = time;
+
+    /// <summary>The table's state now; never throws for a missing or unreadable table.</summary>
+    public TableInfo Info(string name)
+    {
+        try
+        {
+            var path = Catalog.PathOf(name);
+            if (!DeltaTable.Exists(path))
+            {
+                return TableInfo.Missing(name);
+            }
+
+            var snapshot = DeltaTable.Open(path, Catalog.Options, Time).LoadSnapshot();
+            var rows = snapshot.NumRecords;
+            var empty = snapshot.Files.Count == 0 || rows == 0;
+            return new TableInfo(name, empty ? TableState.Empty : TableState.Ready, snapshot.Version, rows, snapshot.Files.Count, snapshot.SizeInBytes, snapshot.Timestamp);
+        }
+        catch (Exception e) when (e is LakeException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            return TableInfo.Unreadable(name, e.Message);
+        }
+    }
+
+    /// <summary>The table at the version <paramref name="info"/> names.</summary>
+    public (DeltaTable Table, TableSnapshot Snapshot) Open(TableInfo info)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        var table = DeltaTable.Open(Catalog.PathOf(info.Name), Catalog.Options, Time);
+        return (table, table.LoadSnapshot(info.Version));
+    }
+
+    /// <summary>Every table of the lake, plus those the dashboard reads that do not exist yet, by name.</summary>
+    public IReadOnlyList<TableInfo> All()
+    {
+        var names = Catalog.Tables().Select(t => t.QualifiedName).Union(LakeTables.Read, StringComparer.Ordinal);
+        return [.. names.Order(StringComparer.Ordinal).Select(Info)];
+    }
+
+    /// <summary>A cache key part naming the current versions of <paramref name="tables"/>.</summary>
+    public string VersionsKey(params string[] tables) => string.Join('|', tables.Select(t => Info(t).VersionKey));
+}

@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Playwright;
+using Nyc311.Anomalies.Incidents;
+
+namespace Nyc311.Dashboard.Tests.EndToEnd;
+
+/// <summary>The dashboard in real chromium over a lake made by a small pipeline run.</summary>
+public sealed class DashboardPagesTests(DashboardSite site, ITestOutputHelper output) : IClassFixture<DashboardSite>
+{
+    private static readonly (string Path, string Page)[] Pages =
+    [
+        ("", "overview"), ("trends", "trends"), ("incidents", "incidents"), ("boroughs", "boroughs"), ("response-times", "response-times"), ("health", "health"),
+    ];
+
+    [Fact]
+    public async Task Every_page_loads_without_console_errors_fetches_nothing_off_the_machine_and_is_photographed()
+    {
+        await using var browser = await site.OpenAsync();
+        var figures = new StringBuilder("First render of each page (navigation to data shown and charts drawn), two years of gold:\n");
+        var pages = Pages.Append(($"incidents/{Uri.EscapeDataString(site.Lake.Incidents.CitywideSpike.IncidentId)}", "incident"));
+        foreach (var (path, page) in pages)
+        {
+            var elapsed = await browser.OpenAsync(path, page);
+            var serverLoad = await browser.Page.Locator(".page-foot").First.InnerTextAsync();
+            figures.AppendLine(CultureInfo.InvariantCulture, $"  {page,-15} {elapsed.TotalMilliseconds,6:0} ms in the browser; server: {serverLoad.Split('·')[0].Trim()}");
+            await browser.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DashboardSite.OutputFolder, $"{page}.png"), FullPage = true });
+            (await browser.Page.Locator(".notice.bad").CountAsync()).ShouldBe(0, $"{page} shows an error");
+        }
+
+        Report(figures.ToString());
+        browser.Errors.ShouldBeEmpty();
+        browser.Requests.Select(u => new Uri(u)).Where(u => u.Scheme is "http" or "https").ShouldAllBe(u => u.Host == "127.0.0.1");
+        browser.Requests.ShouldContain(u => u.Contains("_content/Plotly.Blazor/plotly", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Choosing_a_borough_redraws_the_trend_chart_and_stays_in_the_address()
+    {
+        await using var browser = await site.OpenAsync();
+        await browser.OpenAsync("trends", "trends");
+        var citywide = await ChartValuesAsync(browser.Page, "trends-daily");
+
+        await browser.Page.ClickAsync("[data-borough='BROOKLYN']");
+        await browser.Page.WaitForURLAsync(url => url.Contains("borough=BROOKLYN", StringComparison.Ordinal));
+        await browser.ReadyAsync("trends");
+        await browser.Page.WaitForFunctionAsync("([name, before]) => JSON.stringify(document.querySelector(`[data-chart='${name}'] .js-plotly-plot`).data.map(t => [t.name, t.y])) !== before", new object[] { "trends-daily", citywide });
+        var brooklyn = await ChartValuesAsync(browser.Page, "trends-daily");
+        brooklyn.ShouldNotBe(citywide);
+        brooklyn.ShouldContain("Brooklyn");
+
+        await browser.Page.ClickAsync("[data-preset='4 weeks']");
+        await browser.Page.WaitForURLAsync(url => url.Contains("from=2026-07-07", StringComparison.Ordinal));
+        await browser.ReadyAsync("trends");
+        var shared = browser.Page.Url;
+
+        // The address alone reproduces the view.
+        await using var other = await site.OpenAsync();
+        await other.OpenAsync(shared, "trends");
+        (await ChartValuesAsync(other.Page, "trends-daily")).ShouldBe(await ChartValuesAsync(browser.Page, "trends-daily"));
+        (await other.Page.InputValueAsync("[data-filter='from']")).ShouldBe("2026-07-07");
+        browser.Errors.Concat(other.Errors).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task An_incident_dismissed_as_a_false_positive_stays_dismissed_after_a_reload()
+    {
+        var incident = site.Lake.Incidents.Drop;
+        await using var browser = await site.OpenAsync();
+        var path = $"incidents/{Uri.EscapeDataString(incident.IncidentId)}";
+        await browser.OpenAsync(path, "incident");
+        (await browser.Page.Locator("[data-section='facts'] [data-status]").GetAttributeAsync("data-status")).ShouldBe("open");
+
+        await browser.Page.FillAsync("[data-action='note']", "intake outage in Queens, not a real drop");
+        await browser.Page.ClickAsync("[data-action='dismiss']");
+        await browser.Page.WaitForSelectorAsync("[data-section='facts'] [data-status='false_positive']");
+
+        await browser.Page.ReloadAsync();
+        await browser.ReadyAsync("incident");
+        (await browser.Page.Locator("[data-section='facts'] [data-status]").GetAttributeAsync("data-status")).ShouldBe("false_positive");
+        (await browser.Page.Locator("[data-table='feedback']").InnerTextAsync()).ShouldContain("intake outage in Queens");
+
+        var stored = new IncidentStore(site.Lake.Catalog, TimeProvider.System);
+        stored.Find(incident.IncidentId)!.Status.ShouldBe(IncidentStatus.FalsePositive);
+        stored.Feedback().ShouldContain(f => f.IncidentId == incident.IncidentId && f.Label == IncidentLabel.FalsePositive && f.Actor == "e2e-test");
+
+        await browser.OpenAsync("incidents?status=false_positive&from=2026-07-01", "incidents");
+        (await browser.Page.Locator($"[data-incident='{incident.IncidentId}']").CountAsync()).ShouldBe(1);
+        browser.Errors.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task An_incident_leads_to_its_silver_rows_their_bronze_batch_and_a_raw_record()
+    {
+        var incident = site.Lake.Incidents.BoroughSpike;
+        await using var browser = await site.OpenAsync();
+        await browser.OpenAsync($"incidents/{Uri.EscapeDataString(incident.IncidentId)}", "incident");
+        var rows = browser.Page.Locator("[data-lineage-rows]");
+        await rows.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+        long.Parse((await rows.GetAttributeAsync("data-lineage-rows"))!, CultureInfo.InvariantCulture).ShouldBe((long)incident.Observed);
+        (await browser.Page.Locator("[data-table='batches'] tbody tr").CountAsync()).ShouldBeGreaterThan(0);
+        (await browser.Page.Locator("[data-table='batches']").InnerTextAsync()).ShouldContain("csv");
+
+        var first = browser.Page.Locator("[data-table='silver-rows'] tbody tr.clickable").First;
+        var key = await first.GetAttributeAsync("data-row");
+        await first.ClickAsync();
+        var record = browser.Page.Locator($"[data-bronze-record='{key}']");
+        await record.WaitForAsync();
+        var text = await record.InnerTextAsync();
+        text.ShouldContain(key!);
+        text.ShouldContain("_batch_id");
+        await browser.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DashboardSite.OutputFolder, "incident-lineage.png"), FullPage = true });
+        browser.Errors.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_borough_map_is_coloured_by_volume_or_by_excess()
+    {
+        await using var browser = await site.OpenAsync();
+        await browser.OpenAsync("boroughs", "boroughs");
+        (await browser.Page.Locator("[data-map='volume'] path[data-borough]").CountAsync()).ShouldBe(5);
+        var volume = await browser.Page.Locator("path[data-borough='BROOKLYN']").GetAttributeAsync("fill");
+
+        await browser.Page.ClickAsync("[data-color='excess']");
+        await browser.Page.WaitForSelectorAsync("[data-map='excess']");
+        await browser.ReadyAsync("boroughs");
+        (await browser.Page.Locator("path[data-borough='BROOKLYN']").GetAttributeAsync("fill")).ShouldNotBe(volume);
+        await browser.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DashboardSite.OutputFolder, "boroughs-excess.png"), FullPage = true });
+        browser.Errors.ShouldBeEmpty();
+    }
+
+    private static async Task<string> ChartValuesAsync(IPage page, string chart) =>
+        await page.EvaluateAsync<string>($"() => JSON.stringify(document.querySelector(\"[data-chart='{chart}'] .js-plotly-plot\").data.map(t => [t.name, t.y]))");
+
+    private void Report(string text)
+    {
+        output.WriteLine(text);
+        TestContext.Current.SendDiagnosticMessage(text);
+        File.WriteAllText(Path.Combine(DashboardSite.OutputFolder, "first-render.txt"), text + $"\nlake build: {string.Join(", ", site.Lake.Timings.Select(t => $"{t.Step} {t.Elapsed.TotalSeconds:0.0} s"))}\n");
+    }
+}
