@@ -19,7 +19,8 @@ namespace Nyc311.Benchmarks;
 /// complaint type by borough with at least --min-daily requests a day, plus rollups) with each model: total
 /// seconds, milliseconds per series, peak memory, and the ratio to seasonal naive. Accuracy: rolling-origin
 /// backtests on the real citywide daily totals and on the simulated series: each model's MASE and interval
-/// coverage against seasonal naive.
+/// coverage against seasonal naive. Stage: what <c>nyc311 run</c> costs after gold, <see cref="ForecastStage.Run"/> with the
+/// default options, first training a champion (none exists yet), then applying it.
 /// </summary>
 internal static class ForecastBenchmark
 {
@@ -30,6 +31,7 @@ internal static class ForecastBenchmark
         var models = args.String("models", string.Join(',', ModelNames.All)).Split(',').Select(ModelNames.Parse).ToList();
         var minDaily = double.Parse(args.String("min-daily", "1"), CultureInfo.InvariantCulture);
         var accuracySeries = (int)args.Long("accuracy-series", 60);
+        var stage = bool.Parse(args.String("stage", "true"));
         var folder = args.Folder("forecast");
         Directory.CreateDirectory(folder);
         try
@@ -44,6 +46,11 @@ internal static class ForecastBenchmark
             Accuracy("real citywide daily totals (2010-2026), 6 cut-offs 28 days apart in the last year", [Citywide()], models, new BacktestOptions { Cutoffs = 6, Parallelism = 2 });
             var busiest = gold.Series.OrderByDescending(s => s.RecentMean(56)).ThenBy(s => s.Key).Take(accuracySeries).ToList();
             Accuracy($"simulated gold, the {busiest.Count} busiest series, 3 cut-offs", busiest, models, new BacktestOptions { Cutoffs = 3, Parallelism = 2 });
+            if (stage)
+            {
+                Stage(catalog, new ForecastingOptions { Series = new SeriesFilter { MinimumMeanDaily = minDaily }, TrackingRoot = Path.Combine(folder, "mlruns"), RegistryRoot = Path.Combine(folder, "registry") });
+            }
+
             Console.WriteLine($"peak working set: {Measure.PeakMemory()}");
             return 0;
         }
@@ -85,6 +92,31 @@ internal static class ForecastBenchmark
         }
 
         Console.WriteLine($"  per-series choice: mean MASE {choices.Average(c => c.Score):N3} ({watch.Elapsed.TotalSeconds:N0} s)");
+    }
+
+    /// <summary>The forecast stage of <c>nyc311 run</c>: train (no champion yet), then apply the champion; each step's start is printed with the elapsed time.</summary>
+    private static void Stage(LakeCatalog catalog, ForecastingOptions options)
+    {
+        Console.WriteLine();
+        Console.WriteLine("forecast stage of nyc311 run (ForecastStage.Run, default options):");
+        var watch = Stopwatch.StartNew();
+        var progress = new StepClock(watch);
+        var trained = ForecastStage.Run(catalog, options, TimeProvider.System, progress);
+        var training = watch.Elapsed;
+        var result = trained.Training!;
+        Console.WriteLine($"  train (no champion): {training.TotalSeconds,8:N1} s for {result.Series:N0} series, {result.Tuning.Values.Sum(t => t.Trials.Count)} tuning trials, champion MASE {result.ChampionMase:N3} ({Models(result.Written.SeriesByModel)}); peak {Measure.PeakMemory()}");
+        watch.Restart();
+        var applied = ForecastStage.Run(catalog, options, TimeProvider.System, progress);
+        Console.WriteLine($"  apply champion v{applied.ModelVersion}:  {watch.Elapsed.TotalSeconds,8:N1} s for {applied.Written.Series:N0} series, {applied.Written.Rows:N0} rows; peak {Measure.PeakMemory()}");
+    }
+
+    private static string Models(IReadOnlyDictionary<string, int> byModel) =>
+        string.Join(", ", byModel.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"));
+
+    /// <summary>Prints each step as it starts, with the seconds since the stage started.</summary>
+    private sealed class StepClock(Stopwatch watch) : IProgress<ForecastProgress>
+    {
+        public void Report(ForecastProgress value) => Console.WriteLine($"    {watch.Elapsed.TotalSeconds,7:N1} s  {value.Step}: {value.Detail}");
     }
 
     private static DailySeries Citywide()

@@ -22,6 +22,12 @@ static int Usage()
           pipeline [--from D --to D] [--incremental-years 1,10] [--skip-rebuild true]
                                                 silver+gold full rebuild (default 2010..2026, ~45M rows) vs DuckDB on plain Parquet;
                                                 one-day incremental on 1 and 10 years of history
+          forecast [--from D --to D] [--models a,b] [--min-daily N] [--accuracy-series N] [--stage true|false] [--lake DIR]
+                                                fit+forecast every series of two years of simulated gold per model; MASE and coverage
+                                                vs seasonal naive on the real citywide totals and simulated series; nyc311 run's forecast stage
+          detect [--budget P] [--methods a,b] [--sim-series N] [--sim-from D --sim-to D] [--prophet true|false] [--dump METHOD]
+                                                issue 7's evaluation: recall, precision, delay and alerts per normal day of each detector
+                                                (plain forecast interval included) at a fixed false-alarm budget and at the production FDR
         """);
     return 2;
 }

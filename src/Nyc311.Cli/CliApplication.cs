@@ -75,6 +75,7 @@ public sealed class CliApplication(TextWriter output, TextWriter error, IReadOnl
         root.Subcommands.Add(DetectCommands.Incidents(context));
         root.Subcommands.Add(ForecastCommands.Train(context));
         root.Subcommands.Add(ForecastCommands.Forecast(context));
+        root.Subcommands.Add(ServeCommand.Build(context));
         return root;
     }
 }

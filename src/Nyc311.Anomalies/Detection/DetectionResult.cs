@@ -12,7 +12,7 @@ public sealed record DetectionResult
     /// <summary>The detector's configuration name.</summary>
     public required string Detector { get; init; }
 
-    /// <summary>The last day of <c>gold.daily_counts</c> (null when the table is absent).</summary>
+    /// <summary>The last complete day of <c>gold.daily_counts</c>: its last day, or the one before when that is the New York day still in progress (null when the table is absent).</summary>
     public DateOnly? LastDay { get; init; }
 
     /// <summary>Days judged (days with a data problem are skipped).</summary>
@@ -41,7 +41,7 @@ public sealed record DetectionResult
     /// <summary>Data problems found on the judged days: not incidents, never alerted.</summary>
     public IReadOnlyList<DataHealthFinding> DataHealth { get; init; } = [];
 
-    /// <summary>Set when the latest day has a data problem, so detection waits for it to be reloaded.</summary>
+    /// <summary>Set when the latest day has a data problem or is still in progress, so detection waits for it to be (re)loaded in full.</summary>
     public string? WaitingFor { get; init; }
 
     /// <summary>Alerts made (one per new spike or drop incident).</summary>

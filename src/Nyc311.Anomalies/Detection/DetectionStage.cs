@@ -45,6 +45,16 @@ public static partial class DetectionStage
             return DetectionResult.Empty(runId, detector, store.List(), "no gold.daily_counts yet: run the pipeline first");
         }
 
+        // The New York day still in progress is half-loaded by definition: it is neither judged nor checked until it is over.
+        var today = Today(time);
+        string? inProgress = null;
+        if (lastDay == today)
+        {
+            inProgress = $"waiting for fresh data: {today:yyyy-MM-dd} is still in progress in New York, so it is judged once it is over";
+            lastDay = today.AddDays(-1);
+            progress?.Report(new DetectionProgress("read", $"{today:yyyy-MM-dd} is still in progress: judging up to {lastDay:yyyy-MM-dd}"));
+        }
+
         var judgeFrom = lastDay.AddDays(1 - options.LookbackDays);
         var loadFrom = judgeFrom.AddDays(-options.HistoryDays);
         var series = DailyCountsReader.Read(catalog, loadFrom, lastDay, time);
@@ -99,17 +109,30 @@ public static partial class DetectionStage
             day => Incidents.Contributors.ToJson(Incidents.Contributors.For(day.Series, day.Kind, day.Score, scoresByDay.TryGetValue(day.Score.Date, out var s) ? s.Select(p => (p.Key, p.Value)) : [])),
             detector, runId, now);
         var existingIds = existing.Select(i => i.IncidentId).ToHashSet(StringComparer.Ordinal);
-        var written = store.Upsert(incidents);
+        var written = store.Upsert(incidents, existing);
         var created = written.Where(i => !existingIds.Contains(i.IncidentId)).ToList();
         var updated = written.Where(i => existingIds.Contains(i.IncidentId)).ToList();
+
+        // The stored incidents as they are now, kept in memory instead of read back.
+        var current = existing.ToDictionary(i => i.IncidentId, StringComparer.Ordinal);
+        foreach (var incident in written)
+        {
+            current[incident.IncidentId] = incident;
+        }
+
         var lastJudged = judgedDays.Count > 0 ? judgedDays[^1] : (DateOnly?)null;
         // Incidents that ended a while ago, and data problems of judged days that are fine now (reloaded), are resolved.
         var stillProblems = incidents.Where(i => i.Kind == IncidentKind.DataProblem).Select(i => i.IncidentId).ToHashSet(StringComparer.Ordinal);
-        var resolved = store.Resolve([.. store.List()
+        var resolved = store.Resolve([.. current.Values
             .Where(i => i.Status == IncidentStatus.Open
                 && ((lastJudged is { } lj && i.EndDate.DayNumber <= lj.DayNumber - options.ResolveAfterDays)
                     || (i.Kind == IncidentKind.DataProblem && i.StartDate >= judgeFrom && !stillProblems.Contains(i.IncidentId))))
-            .Select(i => i.IncidentId)]);
+            .Select(i => i.IncidentId)], current.Values);
+        foreach (var incident in resolved)
+        {
+            current[incident.IncidentId] = incident;
+        }
+
         progress?.Report(new DetectionProgress("incidents", $"{created.Count} new, {updated.Count} updated, {resolved.Count} resolved"));
 
         var alerts = created.Where(i => i.Kind != IncidentKind.DataProblem).OrderBy(i => i.StartDate).ThenBy(i => i.IncidentId).Select(i => new Alert(i)).ToList();
@@ -134,11 +157,17 @@ public static partial class DetectionStage
             UpdatedIncidents = updated,
             ResolvedIncidents = resolved,
             DataHealth = [.. findings.Where(f => f.Date >= judgeFrom).OrderBy(f => f.Date)],
-            WaitingFor = lastFinding is null ? null : $"waiting for fresh data: {lastFinding}",
+            WaitingFor = lastFinding is null ? inProgress : $"waiting for fresh data: {lastFinding}",
             Alerts = report,
             AlertsSent = alerts.Count,
-            OpenIncidents = [.. store.List().Where(i => i.Status == IncidentStatus.Open && i.Kind != IncidentKind.DataProblem)],
+            OpenIncidents = [.. current.Values.Where(i => i.Status == IncidentStatus.Open && i.Kind != IncidentKind.DataProblem)
+                .OrderByDescending(i => i.StartDate).ThenBy(i => i.IncidentId, StringComparer.Ordinal)],
             Feedback = FeedbackSummary.From(store.Feedback()),
         };
     }
+
+    private static readonly TimeZoneInfo NewYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+
+    /// <summary>The calendar day it is now in New York.</summary>
+    internal static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), NewYork).DateTime);
 }

@@ -34,8 +34,11 @@ public sealed record MethodEvaluation(
     /// <summary>False alarms per 1,000 normal series-days.</summary>
     public double FalseAlarmsPer1000 => NormalSeriesDays == 0 ? double.NaN : 1000.0 * FalseAlarms / NormalSeriesDays;
 
-    /// <summary>False alarms per normal calendar day across the suite's series: what a normal day produces.</summary>
-    public double AlertsPerNormalDay => NormalDates == 0 ? double.NaN : FalseAlarms / (double)NormalDates;
+    /// <summary>False alerts: false alarms that start an incident (the series had no alarm the day before), since consecutive alarm days are one incident and one alert.</summary>
+    public int FalseAlerts { get; init; }
+
+    /// <summary>False alerts per normal calendar day across the suite's series: how many alerts a normal day produces.</summary>
+    public double AlertsPerNormalDay => NormalDates == 0 ? double.NaN : FalseAlerts / (double)NormalDates;
 }
 
 /// <summary>What the data-health check found on a suite's totals.</summary>
@@ -193,7 +196,7 @@ public static class EvaluationHarness
 
     private static MethodEvaluation Measure(string method, string suite, string setting, double threshold, List<EvaluationSeries> series, List<DayScore?[]> scores, Func<int, int, DayScore, bool> alarm, TimeSpan elapsed)
     {
-        int events = 0, detected = 0, eventAlarms = 0, falseAlarms = 0, normalDays = 0;
+        int events = 0, detected = 0, eventAlarms = 0, falseAlarms = 0, falseAlerts = 0, normalDays = 0;
         var falseAlarmDays = new List<(string, DayScore)>();
         var outcomes = new List<(string, LabeledWindow, int?)>();
         var delays = new List<int>();
@@ -202,21 +205,26 @@ public static class EvaluationHarness
         for (var i = 0; i < series.Count; i++)
         {
             var s = series[i];
+            var firedBefore = false;
             for (var t = 0; t < scores[i].Length; t++)
             {
                 if (scores[i][t] is not { } score)
                 {
+                    firedBefore = false;
                     continue;
                 }
 
                 var day = s.Start.AddDays(t);
                 var fired = alarm(i, t, score);
+                var startsIncident = fired && !firedBefore;
+                firedBefore = fired;
                 switch (Classify(s, day))
                 {
                     case DayClass.Normal:
                         normalDays++;
                         normalDates.Add(day);
                         falseAlarms += fired ? 1 : 0;
+                        falseAlerts += startsIncident ? 1 : 0;
                         if (fired)
                         {
                             falseAlarmDays.Add((s.Name, score));
@@ -268,6 +276,7 @@ public static class EvaluationHarness
         return new MethodEvaluation(method, suite, setting, threshold, events, detected, precision, delays.Count == 0 ? double.NaN : delays.Average(),
             falseAlarms, normalDays, normalDates.Count, bySize, elapsed)
         {
+            FalseAlerts = falseAlerts,
             FalseAlarmDays = falseAlarmDays,
             EventOutcomes = outcomes,
         };

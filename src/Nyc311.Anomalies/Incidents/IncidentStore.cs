@@ -102,14 +102,18 @@ public sealed class IncidentStore(LakeCatalog catalog, TimeProvider time)
     /// Writes the incidents a detection run found: each replaces the row with the same id (an incident
     /// that grew by a day keeps its id), statuses from labels are kept. Returns the new or changed ones.
     /// </summary>
-    public IReadOnlyList<Incident> Upsert(IReadOnlyCollection<Incident> incidents)
+    public IReadOnlyList<Incident> Upsert(IReadOnlyCollection<Incident> incidents) => Upsert(incidents, null);
+
+    /// <summary>As <see cref="Upsert(IReadOnlyCollection{Incident})"/>, given the stored incidents just read (<see cref="List"/>) to spare reading them again.</summary>
+    internal IReadOnlyList<Incident> Upsert(IReadOnlyCollection<Incident> incidents, IReadOnlyList<Incident>? current)
     {
+        ArgumentNullException.ThrowIfNull(incidents);
         if (incidents.Count == 0)
         {
             return [];
         }
 
-        var existing = List().ToDictionary(i => i.IncidentId, StringComparer.Ordinal);
+        var existing = (current ?? List()).ToDictionary(i => i.IncidentId, StringComparer.Ordinal);
         var changed = incidents.Where(i => !existing.TryGetValue(i.IncidentId, out var old) || Differs(old, i))
             .Select(i => existing.TryGetValue(i.IncidentId, out var old) ? i with { Status = old.Status, DetectedAt = old.DetectedAt } : i)
             .ToList();
@@ -126,7 +130,10 @@ public sealed class IncidentStore(LakeCatalog catalog, TimeProvider time)
     /// Marks incidents resolved (they ended and have not come back). Only incidents still open (no operator
     /// label) change; returns those.
     /// </summary>
-    public IReadOnlyList<Incident> Resolve(IReadOnlyCollection<string> incidentIds)
+    public IReadOnlyList<Incident> Resolve(IReadOnlyCollection<string> incidentIds) => Resolve(incidentIds, null);
+
+    /// <summary>As <see cref="Resolve(IReadOnlyCollection{string})"/>, given the stored incidents just read to spare reading them again.</summary>
+    internal IReadOnlyList<Incident> Resolve(IReadOnlyCollection<string> incidentIds, IEnumerable<Incident>? current)
     {
         ArgumentNullException.ThrowIfNull(incidentIds);
         if (incidentIds.Count == 0)
@@ -136,7 +143,7 @@ public sealed class IncidentStore(LakeCatalog catalog, TimeProvider time)
 
         var wanted = incidentIds.ToHashSet(StringComparer.Ordinal);
         var now = time.GetUtcNow();
-        var resolved = List().Where(i => wanted.Contains(i.IncidentId) && i.Status == IncidentStatus.Open)
+        var resolved = (current ?? List()).Where(i => wanted.Contains(i.IncidentId) && i.Status == IncidentStatus.Open)
             .Select(i => i with { Status = IncidentStatus.Resolved, UpdatedAt = now })
             .ToList();
         if (resolved.Count > 0)

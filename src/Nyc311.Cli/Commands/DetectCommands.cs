@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Nyc311.Anomalies;
 using Nyc311.Anomalies.Alerts;
 using Nyc311.Anomalies.Detection;
+using Nyc311.Anomalies.Evaluation;
 using Nyc311.Anomalies.Incidents;
 using Nyc311.Anomalies.Series;
 using Nyc311.Anomalies.Standalone;
@@ -47,15 +48,31 @@ internal static class DetectCommands
                 throw new CliUsageException("--from and --output belong to the stand-alone mode: give --input FILE.csv too");
             }
 
-            var time = services.Get<TimeProvider>();
-            using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-            var sinks = AlertSinks.Create(options.Alerts, context.Output, http, time, Environment.GetEnvironmentVariable);
-            var progress = parse.GetValue(CliApplication.VerboseOption) ? new ProgressLines(context.Error) : null;
-            var result = await DetectionStage.RunAsync(services.Get<LakeCatalog>(), options, time, sinks, progress, cancellationToken);
-            Summary(context, result);
+            await RunDetectionAsync(context, services, parse.GetValue(CliApplication.VerboseOption), cancellationToken);
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Detection and alerting on the lake, as <c>nyc311 detect</c> runs it and as the last stage of <c>nyc311 run</c>
+    /// (after forecasting, so the day's <c>gold.forecasts</c> are used): reads the <c>Anomalies</c> settings, sends one
+    /// alert per new incident to the configured sinks, and prints the summary, data-health findings and open incidents.
+    /// </summary>
+    /// <param name="context">Where the summary and the console alerts go.</param>
+    /// <param name="services">The command's services (configuration, lake, clock).</param>
+    /// <param name="verbose">Print each step on standard error.</param>
+    /// <param name="cancellationToken">Stops between steps and alerts.</param>
+    internal static async Task<DetectionResult> RunDetectionAsync(CliContext context, IServiceProvider services, bool verbose, CancellationToken cancellationToken)
+    {
+        var options = Options(services);
+        var time = services.Get<TimeProvider>();
+        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        var sinks = AlertSinks.Create(options.Alerts, context.Output, http, time, Environment.GetEnvironmentVariable);
+        var progress = verbose ? new ProgressLines(context.Error) : null;
+        var result = await DetectionStage.RunAsync(services.Get<LakeCatalog>(), options, time, sinks, progress, cancellationToken);
+        Summary(context, result);
+        return result;
     }
 
     public static Command Incidents(CliContext context)
@@ -129,6 +146,11 @@ internal static class DetectCommands
             context.Output.WriteLine($"data health: {finding.Explanation}");
         }
 
+        if (result.Feedback.Labelled > 0)
+        {
+            context.Output.WriteLine(LabelLine(result.Feedback));
+        }
+
         foreach (var failure in result.Alerts.Failures)
         {
             context.Error.WriteLine($"warning: alert for {failure.IncidentId} not delivered by {failure.Sink}: {failure.Error}");
@@ -169,9 +191,11 @@ internal static class DetectCommands
                 .ToList();
             using var rows = Rows(incidents).CreateDataReader();
             ResultWriter.Write(rows, parse.GetFormat(format), context.Console, context.Output);
-            if (parse.GetFormat(format) == OutputFormat.Table && FeedbackSummary.From(store.Feedback()) is { Labelled: > 0 } feedback)
+            var labels = store.Feedback();
+            if (parse.GetFormat(format) == OutputFormat.Table && FeedbackSummary.From(labels) is { Labelled: > 0 } feedback)
             {
-                context.Output.WriteLine($"labelled {feedback.Labelled}: {feedback.Acknowledged} acknowledged, {feedback.FalsePositives} false positive(s), {feedback.NewNormals} new normal(s); precision by labels {feedback.Precision:P0}");
+                context.Output.WriteLine(LabelLine(feedback));
+                context.Output.Write(LabelEvaluation.Table(LabelEvaluation.ByDetector(store.List(), labels)));
             }
 
             return ExitCodes.Success;
@@ -239,6 +263,9 @@ internal static class DetectCommands
         });
         return command;
     }
+
+    private static string LabelLine(FeedbackSummary feedback) =>
+        $"labelled {feedback.Labelled}: {feedback.Acknowledged} acknowledged, {feedback.FalsePositives} false positive(s), {feedback.NewNormals} new normal(s); precision by labels {feedback.Precision.ToString("P0", CultureInfo.InvariantCulture).Replace(" ", "", StringComparison.Ordinal)}";
 
     private static DataTable Rows(IEnumerable<Incident> incidents)
     {

@@ -1,8 +1,12 @@
 using System.CommandLine;
+using System.Diagnostics;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Nyc311.Cli.Hosting;
 using Nyc311.Cli.Output;
+using Nyc311.Forecasting;
+using Nyc311.Forecasting.Platform;
 using Nyc311.Ingest.Bronze;
 using Nyc311.Ingest.Socrata;
 using Nyc311.Lake.Catalog;
@@ -12,7 +16,7 @@ using Spectre.Console;
 
 namespace Nyc311.Cli.Commands;
 
-/// <summary><c>nyc311 run</c>: the main job: ingest, silver, gold (offline from the simulator by default).</summary>
+/// <summary><c>nyc311 run</c>: the main job: ingest, silver, gold, forecast, detect (offline from the simulator by default).</summary>
 internal static class RunCommand
 {
     public static Command Build(CliContext context)
@@ -24,8 +28,13 @@ internal static class RunCommand
         var seed = new Option<int>("--seed") { Description = "Simulator seed", DefaultValueFactory = _ => 311 };
         var rebuild = new Option<bool>("--rebuild-gold") { Description = "Recompute every gold day instead of the touched ones" };
         var endpoint = new Option<string?>("--endpoint") { Description = "Socrata base URL for --source api" };
+        var skipForecast = new Option<bool>("--skip-forecast") { Description = "Stop after gold: no forecasts and no detection" };
+        var skipDetect = new Option<bool>("--skip-detect") { Description = "Stop after the forecasts: no detection and no alerts" };
         context.ConfigurationOptions.Add(("Socrata:BaseUrl", endpoint));
-        var command = new Command("run", "Run the main job: ingest into bronze, then silver, then gold") { source, from, to, seed, rebuild, endpoint };
+        var command = new Command("run", "Run the main job: ingest into bronze, then silver, gold, forecasts and detection")
+        {
+            source, from, to, seed, rebuild, endpoint, skipForecast, skipDetect,
+        };
         command.SetHandler(context, async (parse, services, cancellationToken) =>
         {
             var api = parse.GetValue(source) == "api";
@@ -53,16 +62,72 @@ internal static class RunCommand
             var stages = new StagePrinter(context.Output);
             var report = await ProgressDisplay.RunAsync(context.Console, "ingest", progress =>
                 job.RunAsync(options, api ? services.Get<SocrataClient>() : null, stages, progress, cancellationToken));
-            Summary(context, report);
+            var timings = report.Timings.ToList();
+            var results = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (!parse.GetValue(skipForecast))
+            {
+                // Forecasts come before detection so that the day's expected ranges are in gold.forecasts.
+                var watch = Stopwatch.StartNew();
+                stages.Report(new StageProgress("forecast", "train a champion when none is registered, else apply it"));
+                results["forecast"] = Forecast(catalog, services, new ForecastLines(context.Output), cancellationToken);
+                timings.Add(("forecast", watch.Elapsed));
+                stages.Report(new StageProgress("forecast", results["forecast"], watch.Elapsed));
+
+                if (!parse.GetValue(skipDetect))
+                {
+                    watch.Restart();
+                    stages.Report(new StageProgress("detect", "judge the latest complete days of every series"));
+                    var detection = await DetectCommands.RunDetectionAsync(context, services, parse.GetValue(CliApplication.VerboseOption), cancellationToken);
+                    timings.Add(("detect", watch.Elapsed));
+                    results["detect"] = $"{detection.SeriesDaysJudged:N0} series-days judged by {detection.Detector}: {detection.SpikeDays:N0} spike and {detection.DropDays:N0} drop days";
+                }
+            }
+
+            Summary(context, report, timings, results);
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static void Summary(CliContext context, RunReport report)
+    /// <summary>The <c>Forecasting</c> configuration section over the defaults.</summary>
+    private static ForecastingOptions ForecastOptions(IServiceProvider services)
+    {
+        var options = new ForecastingOptions();
+        services.Get<IConfiguration>().GetSection("Forecasting").Bind(options);
+        return options;
+    }
+
+    /// <summary>
+    /// Trains or applies the champion. A gold table too short for the models (a first run over a few
+    /// days) is not a failure of the main job: the stage says so and detection falls back to its
+    /// history-only expectation.
+    /// </summary>
+    private static string Forecast(LakeCatalog catalog, IServiceProvider services, IProgress<ForecastProgress> progress, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return ForecastResult(ForecastStage.Run(catalog, ForecastOptions(services), services.Get<TimeProvider>(), progress, cancellationToken));
+        }
+        catch (ForecastInputException e) when (e.InputName == GoldDailyCounts.TableName)
+        {
+            return $"skipped: {e.Problem}";
+        }
+    }
+
+    private static string ForecastResult(ForecastStageResult result)
+    {
+        var written = result.Written;
+        var how = result.Training is { } trained
+            ? $"trained and registered champion version {trained.ModelVersion} (backtest MASE {trained.ChampionMase:N3})"
+            : $"applied champion version {result.ModelVersion}";
+        var models = string.Join(", ", written.SeriesByModel.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"));
+        return $"{how}: {written.Series:N0} series forecast from {written.Origin:yyyy-MM-dd} ({models}), {written.Rows:N0} rows in {ForecastsTable.Name}";
+    }
+
+    private static void Summary(CliContext context, RunReport report, IEnumerable<(string Stage, TimeSpan Elapsed)> timings, IReadOnlyDictionary<string, string> results)
     {
         var table = new Table().Border(TableBorder.Rounded).AddColumns("stage", "result", "seconds");
-        foreach (var (stage, elapsed) in report.Timings)
+        foreach (var (stage, elapsed) in timings)
         {
             var result = stage switch
             {
@@ -72,7 +137,7 @@ internal static class RunCommand
                 "silver" => $"{report.Silver.RowsIn:N0} rows checked: {report.Silver.RowsOut:N0} to silver ({report.Silver.RowsInserted:N0} new, {report.Silver.RowsUpdated:N0} updated), {report.Silver.RowsRejected:N0} quarantined, {report.Silver.RowsSuperseded:N0} superseded",
                 "gold" when report.Gold.NothingToDo => "up to date",
                 "gold" => $"{report.Gold.DaysRewritten:N0} days and {report.Gold.WeeksRewritten:N0} weeks recomputed ({report.Gold.DailyCountRows:N0} daily count rows)",
-                _ => "",
+                _ => results.GetValueOrDefault(stage, ""),
             };
             table.AddRow(stage, Markup.Escape(result), $"{elapsed.TotalSeconds:N1}");
         }
@@ -84,6 +149,12 @@ internal static class RunCommand
         }
 
         context.Console.WriteLine("tables: nyc311 table list   |   SQL: nyc311 query \"SELECT * FROM gold.daily_counts LIMIT 10\"");
+    }
+
+    /// <summary>Prints each forecasting step, indented under its stage.</summary>
+    private sealed class ForecastLines(TextWriter output) : IProgress<ForecastProgress>
+    {
+        public void Report(ForecastProgress value) => output.WriteLine($"  {value.Step}: {value.Detail}");
     }
 
     /// <summary>Prints one line as each stage starts and ends.</summary>

@@ -10,11 +10,18 @@ namespace Nyc311.Dashboard.Data;
 /// </summary>
 internal sealed class LakeState(LakeCatalog catalog, TimeProvider time)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (TableSnapshot Snapshot, TableInfo Info)> _known = new(StringComparer.Ordinal);
+
     public LakeCatalog Catalog { get; } = catalog;
 
     public TimeProvider Time { get; } = time;
 
     /// <summary>The table's state now; never throws for a missing or unreadable table.</summary>
+    /// <remarks>
+    /// Pages ask this several times per load, so it must stay cheap: the table layer returns the same snapshot
+    /// object until someone commits, and the row count (which parses every file's statistics) is computed once
+    /// per snapshot.
+    /// </remarks>
     public TableInfo Info(string name)
     {
         try
@@ -26,9 +33,16 @@ internal sealed class LakeState(LakeCatalog catalog, TimeProvider time)
             }
 
             var snapshot = DeltaTable.Open(path, Catalog.Options, Time).LoadSnapshot();
+            if (_known.TryGetValue(name, out var known) && ReferenceEquals(known.Snapshot, snapshot))
+            {
+                return known.Info;
+            }
+
             var rows = snapshot.NumRecords;
             var empty = snapshot.Files.Count == 0 || rows == 0;
-            return new TableInfo(name, empty ? TableState.Empty : TableState.Ready, snapshot.Version, rows, snapshot.Files.Count, snapshot.SizeInBytes, snapshot.Timestamp);
+            var info = new TableInfo(name, empty ? TableState.Empty : TableState.Ready, snapshot.Version, rows, snapshot.Files.Count, snapshot.SizeInBytes, snapshot.Timestamp);
+            _known[name] = (snapshot, info);
+            return info;
         }
         catch (Exception e) when (e is LakeException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
         {

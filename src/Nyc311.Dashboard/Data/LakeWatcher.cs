@@ -2,7 +2,8 @@ namespace Nyc311.Dashboard.Data;
 
 /// <summary>
 /// Looks for new versions of the tables the pages read every <see cref="DashboardOptions.RefreshInterval"/>,
-/// copies the changed ones into memory before anyone asks (so pages stay fast), then tells open pages to refresh.
+/// copies the changed ones into memory and computes each page's default view before anyone asks (so first renders
+/// read the cache), then tells open pages to refresh.
 /// </summary>
 internal sealed class LakeWatcher(LakeState lake, TableMirror mirror, DashboardData data, DashboardOptions options, ILogger<LakeWatcher> logger) : BackgroundService
 {
@@ -57,8 +58,7 @@ internal sealed class LakeWatcher(LakeState lake, TableMirror mirror, DashboardD
                     await mirror.GetAsync(spec);
                 }
 
-                await data.ExtentAsync();
-                await data.IncidentsAsync();
+                await data.WarmAsync();
                 Versions = versions;
             }
 

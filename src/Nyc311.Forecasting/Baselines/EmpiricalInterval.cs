@@ -8,13 +8,18 @@ internal readonly record struct EmpiricalInterval(double Lower, double Upper)
     /// <summary>At least this many errors are needed before their quantiles are trusted.</summary>
     public const int MinimumErrors = 10;
 
-    /// <summary>The (1 - width) / 2 and (1 + width) / 2 quantiles of the errors (numpy's linear percentile).</summary>
+    /// <summary>
+    /// The (1 - width) / 2 and (1 + width) / 2 quantiles of the errors (numpy's linear percentile),
+    /// widened to include 0: when nearly every past error has one sign (a steady trend) both
+    /// quantiles can fall on that side, and a band that leaves out its own point forecast would
+    /// mislead both readers and the detectors that judge a day against it.
+    /// </summary>
     public static EmpiricalInterval Of(List<double> errors, double width)
     {
         var buffer = errors.ToArray();
         return new EmpiricalInterval(
-            Percentile.Of(buffer, 100 * (1 - width) / 2),
-            Percentile.Of(buffer, 100 * (1 + width) / 2));
+            Math.Min(0, Percentile.Of(buffer, 100 * (1 - width) / 2)),
+            Math.Max(0, Percentile.Of(buffer, 100 * (1 + width) / 2)));
     }
 
     /// <summary>The interval widened by a factor (for horizons beyond the reach of the in-sample errors).</summary>

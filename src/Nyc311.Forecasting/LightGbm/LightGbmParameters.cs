@@ -6,7 +6,8 @@ namespace Nyc311.Forecasting.LightGbm;
 /// Hyperparameters of the global LightGBM model, by their <see cref="ModelSpec"/> names: <c>num_leaves</c>
 /// (default 31), <c>learning_rate</c> (0.05), <c>num_iterations</c> (300), <c>min_data_in_leaf</c> (20),
 /// <c>feature_fraction</c> (0.9), <c>lambda_l2</c> (0.1), <c>training_days</c> (730: the most recent days of
-/// each series used for training) and <c>threads</c> (1, which keeps the fit deterministic).
+/// each series used for training), <c>threads</c> (1, which keeps the fit deterministic) and
+/// <c>calibration_windows</c> (3: rolling hold-out windows of self-calibration, one extra fit each).
 /// </summary>
 public sealed record LightGbmParameters
 {
@@ -34,6 +35,9 @@ public sealed record LightGbmParameters
     /// <summary>LightGBM threads; 1 keeps results bit-for-bit reproducible.</summary>
     public int Threads { get; init; } = 1;
 
+    /// <summary>Rolling hold-out windows the model calibrates its intervals on when no calibration is given.</summary>
+    public int CalibrationWindows { get; init; } = 3;
+
     /// <summary>Reads the parameters of a spec, defaults for the absent ones, and validates them.</summary>
     public static LightGbmParameters From(ModelSpec spec)
     {
@@ -49,6 +53,7 @@ public sealed record LightGbmParameters
             L2Regularization = spec.Number("lambda_l2", defaults.L2Regularization),
             TrainingDays = spec.Integer("training_days", defaults.TrainingDays),
             Threads = spec.Integer("threads", defaults.Threads),
+            CalibrationWindows = spec.Integer("calibration_windows", defaults.CalibrationWindows),
         };
         parameters.Validate();
         return parameters;
@@ -64,6 +69,7 @@ public sealed record LightGbmParameters
         Check("lambda_l2", L2Regularization, L2Regularization >= 0, "must be 0 or more");
         Check("training_days", TrainingDays, TrainingDays >= 28, "must be at least 28");
         Check("threads", Threads, Threads >= 1, "must be at least 1");
+        Check("calibration_windows", CalibrationWindows, CalibrationWindows >= 1, "must be at least 1");
     }
 
     private static void Check(string name, double value, bool ok, string rule)

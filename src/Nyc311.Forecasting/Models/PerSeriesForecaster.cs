@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Nyc311.Forecasting.Series;
 
 namespace Nyc311.Forecasting.Models;
@@ -13,11 +14,21 @@ internal abstract class PerSeriesForecaster : IForecaster
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
         var results = new SeriesForecast[histories.Count];
-        Parallel.For(
-            0,
-            histories.Count,
-            new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = cancellationToken },
-            i => results[i] = ForecastOne(histories[i], settings));
+        try
+        {
+            Parallel.For(
+                0,
+                histories.Count,
+                new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = cancellationToken },
+                i => results[i] = ForecastOne(histories[i], settings));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count >= 1)
+        {
+            // A series' own error (a fit that fails, say) reaches the caller as itself, not inside the thread pool's wrapper.
+            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            throw;
+        }
+
         return results;
     }
 

@@ -191,7 +191,8 @@ public sealed class MlflowRestClient : IExperimentTracker
             var metric = new JsonObject
             {
                 ["key"] = MlflowNames.Key(key),
-                ["value"] = double.IsFinite(value) ? value : null,
+                // MLflow's JSON (protobuf's mapping) spells non-finite doubles as strings; null would be refused.
+                ["value"] = double.IsFinite(value) ? value : double.IsNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity",
                 ["timestamp"] = client._time.GetUtcNow().ToUnixTimeMilliseconds(),
                 ["step"] = stepNumber,
             };

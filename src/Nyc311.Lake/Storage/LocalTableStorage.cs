@@ -71,7 +71,7 @@ public sealed class LocalTableStorage : ITableStorage
         }
 
         var prefix = relativeFolder.Length == 0 ? "" : relativeFolder.TrimEnd('/') + "/";
-        return [.. folder.EnumerateFiles().Select(f => new StoredFile(prefix + f.Name, f.Length, f.LastWriteTimeUtc))];
+        return [.. folder.EnumerateFiles().Select(f => Describe(f, prefix + f.Name)).OfType<StoredFile>()];
     }
 
     public IEnumerable<StoredFile> ListRecursive()
@@ -85,11 +85,31 @@ public sealed class LocalTableStorage : ITableStorage
         foreach (var file in root.EnumerateFiles("*", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(Root, file.FullName).Replace(Path.DirectorySeparatorChar, '/');
-            yield return new StoredFile(relative, file.Length, file.LastWriteTimeUtc);
+            if (Describe(file, relative) is { } stored)
+            {
+                yield return stored;
+            }
         }
     }
 
     public void Delete(string relativePath) => File.Delete(FullPath(relativePath));
+
+    /// <summary>
+    /// The file's size and time, or null when it vanished after the folder was listed: another
+    /// writer's temporary commit file is renamed into place, or vacuum removed a file, between the
+    /// two system calls.
+    /// </summary>
+    private static StoredFile? Describe(FileInfo file, string relativePath)
+    {
+        try
+        {
+            return new StoredFile(relativePath, file.Length, file.LastWriteTimeUtc);
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
+    }
 
     private static string WriteTemp(string target, ReadOnlySpan<byte> content)
     {

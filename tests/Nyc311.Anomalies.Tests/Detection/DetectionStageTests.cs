@@ -188,6 +188,29 @@ public sealed class DetectionStageTests : IDisposable
     }
 
     [Fact]
+    public async Task The_day_still_in_progress_in_New_York_is_judged_only_once_it_is_over()
+    {
+        // 16:00 in New York on the last day: its requests are still coming in, and its spike waits.
+        Set(Trees, Last, 1000);
+        _lake.Write(_leaves, Start);
+        var afternoon = new FakeTimeProvider(new DateTimeOffset(2026, 6, 10, 20, 0, 0, TimeSpan.Zero));
+
+        var during = await DetectionStage.RunAsync(_lake.Catalog, _options, afternoon, [_sink], cancellationToken: TestContext.Current.CancellationToken);
+
+        during.LastDay.ShouldBe(Last.AddDays(-1));
+        during.JudgedDays.ShouldNotContain(Last);
+        during.WaitingFor.ShouldNotBeNull().ShouldContain("2026-06-10 is still in progress in New York");
+        during.DataHealth.ShouldBeEmpty();
+        _sink.Alerts.ShouldBeEmpty();
+
+        // 03:00 the next day in New York (07:00 UTC): the day is over and judged.
+        var after = await Run();
+        after.WaitingFor.ShouldBeNull();
+        after.JudgedDays[^1].ShouldBe(Last);
+        _sink.Alerts.ShouldContain(a => a.Incident.ComplaintType == "Damaged Tree" && a.Incident.Borough == "QUEENS" && a.Incident.StartDate == Last);
+    }
+
+    [Fact]
     public async Task A_bulk_reclassification_is_a_data_finding_not_a_spike_and_a_drop()
     {
         foreach (var borough in new[] { "QUEENS", "BROOKLYN" })

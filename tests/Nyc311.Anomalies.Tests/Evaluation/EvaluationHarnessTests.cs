@@ -45,8 +45,27 @@ public sealed class EvaluationHarnessTests
         count.NormalSeriesDays.ShouldBeGreaterThan(600);
         results.Single(r => r.Method == "count" && r.Setting == "fdr").Recall.ShouldBeGreaterThan(0.9);
 
+        count.FalseAlerts.ShouldBeLessThanOrEqualTo(count.FalseAlarms);
         var table = EvaluationReport.Table(results, "budget");
         table.ShouldContain("recall +200%");
         table.Split('\n').Count(l => l.StartsWith("synthetic", StringComparison.Ordinal)).ShouldBe(2);
+    }
+
+    [Fact]
+    public void Consecutive_false_alarms_of_a_series_are_one_alert()
+    {
+        // A flat series with an unlabelled two-day bump: two false alarm-days, one incident, one alert.
+        var values = Enumerable.Repeat(100.0, 120).ToArray();
+        values[90] = values[91] = 300;
+        var series = new EvaluationSeries("flat", "simulated", Start, values) { JudgeFrom = Start.AddDays(60) };
+
+        var (results, _) = EvaluationHarness.Evaluate("flat", [series], [new EvaluationMethod("count", new AnomalyOptions { Detector = "count_forecast" })], budget: 0.01);
+
+        var fdr = results.Single(r => r.Setting == "fdr");
+        fdr.FalseAlarms.ShouldBe(2);
+        fdr.FalseAlerts.ShouldBe(1);
+        fdr.NormalDates.ShouldBe(60);
+        fdr.AlertsPerNormalDay.ShouldBe(1 / 60.0, 1e-12);
+        fdr.FalseAlarmDays.Select(d => d.Score.Date).ShouldBe([Start.AddDays(90), Start.AddDays(91)]);
     }
 }

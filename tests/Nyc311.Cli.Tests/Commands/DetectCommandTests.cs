@@ -41,19 +41,32 @@ public sealed class DetectCommandTests : IDisposable
         WriteGold();
         var id = $"{Last:yyyyMMdd}-spike-damaged_tree-queens";
 
-        var detect = await _cli.RunAsync("detect");
+        var jsonLines = Path.Combine(_cli.Folder.Path, "alerts", "alerts.jsonl");
+        var sinks = new Dictionary<string, string?> { ["NYC311_Anomalies__Alerts__JsonLinesPath"] = jsonLines };
+
+        var detect = await _cli.RunAsync(sinks, "detect");
 
         detect.ExitCode.ShouldBe(0, detect.Error);
         detect.Output.ShouldContain("ALERT [critical] spike: Damaged Tree in Queens since 2026-06-10 | Damaged Tree in Queens: 1,000 requests, expected");
         detect.Output.ShouldContain("open incident(s):");
         detect.Output.ShouldContain(id);
+        var consoleAlerts = detect.Output.Split('\n').Count(l => l.StartsWith("ALERT [", StringComparison.Ordinal));
+        var fileAlerts = (await File.ReadAllLinesAsync(jsonLines, TestContext.Current.CancellationToken))
+            .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("incident_id").GetString()!).ToList();
+        fileAlerts.Count.ShouldBe(consoleAlerts);
 
-        var list = await _cli.RunAsync("incidents", "list", "--kind", "spike", "--format", "json");
+        var list = await _cli.RunAsync("incidents", "list", "--format", "json");
         list.ExitCode.ShouldBe(0, list.Error);
+        List<(string Id, string Kind)> incidents;
         using (var json = JsonDocument.Parse(list.Output))
         {
-            json.RootElement.EnumerateArray().Select(e => e.GetProperty("incident_id").GetString()).ShouldContain(id);
+            incidents = [.. json.RootElement.EnumerateArray().Select(e => (e.GetProperty("incident_id").GetString()!, e.GetProperty("kind").GetString()!))];
         }
+
+        // One alert per incident (data problems are never alerted).
+        fileAlerts.ShouldBe(incidents.Where(i => i.Kind != "data_problem").Select(i => i.Id), ignoreOrder: true);
+        var spikes = incidents.Where(i => i.Kind == "spike").Select(i => i.Id).ToList();
+        spikes.ShouldContain(id);
 
         var show = await _cli.RunAsync("incidents", "show", id);
         show.ExitCode.ShouldBe(0, show.Error);
@@ -65,10 +78,51 @@ public sealed class DetectCommandTests : IDisposable
         dismissed.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ShouldHaveSingleItem().ShouldStartWith(id);
         (await _cli.RunAsync("incidents", "show", id)).Output.ShouldContain("label: acknowledged by ops at");
 
-        var again = await _cli.RunAsync("detect");
+        var rollup = spikes.First(s => s != id);
+        (await _cli.RunAsync("incidents", "new-normal", rollup, "--actor", "ops")).Output.ShouldBe($"{rollup}: new_normal (later runs judge the series at its new level){Environment.NewLine}");
+        var labelled = await _cli.RunAsync("incidents", "list");
+        labelled.Output.ShouldContain("labelled 2: 0 acknowledged, 1 false positive(s), 1 new normal(s); precision by labels 50%");
+        labelled.Output.ShouldContain("precision by labels");
+
+        var again = await _cli.RunAsync(sinks, "detect");
         again.ExitCode.ShouldBe(0, again.Error);
         again.Output.ShouldNotContain("ALERT [", Case.Sensitive);
         again.Output.ShouldNotContain(id);
+        again.Output.ShouldNotContain(rollup);
+        again.Output.ShouldContain("precision by labels 50%");
+        (await File.ReadAllLinesAsync(jsonLines, TestContext.Current.CancellationToken)).Length.ShouldBe(fileAlerts.Count);
+    }
+
+    [Fact]
+    public async Task Adding_later_days_to_the_standalone_input_does_not_change_the_verdicts_of_earlier_days()
+    {
+        var start = new DateOnly(2025, 1, 6);
+        var rows = Enumerable.Range(0, 100).Select(i =>
+        {
+            var weekend = start.AddDays(i).DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+            var y = i is 70 or 71 ? 400 : i == 95 ? 900 : (weekend ? 70 : 100) + ((i * 7) % 13);
+            return $"{start.AddDays(i):yyyy-MM-dd},{y}";
+        }).ToList();
+        var from = start.AddDays(56).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        async Task<string[]> Judge(int days)
+        {
+            var input = Path.Combine(_cli.Folder.Path, $"first-{days}.csv");
+            var output = Path.Combine(_cli.Folder.Path, $"judged-{days}.csv");
+            await File.WriteAllTextAsync(input, "ds,y\n" + string.Join('\n', rows.Take(days)) + "\n", TestContext.Current.CancellationToken);
+            var result = await _cli.RunAsync("detect", "--input", input, "--from", from, "--output", output);
+            result.ExitCode.ShouldBe(0, result.Error);
+            return await File.ReadAllLinesAsync(output, TestContext.Current.CancellationToken);
+        }
+
+        var morning = await Judge(75);
+        var later = await Judge(100);
+
+        // Header and the 19 days 56..74 are the same whether the file ends on day 74 or on day 99.
+        morning.Length.ShouldBe(20);
+        later.Take(morning.Length).ShouldBe(morning);
+        morning.Single(l => l.StartsWith($"{start.AddDays(70):yyyy-MM-dd},", StringComparison.Ordinal)).ShouldEndWith(",true,spike");
+        later.Single(l => l.StartsWith($"{start.AddDays(95):yyyy-MM-dd},", StringComparison.Ordinal)).ShouldEndWith(",true,spike");
     }
 
     [Fact]

@@ -28,10 +28,42 @@ public sealed class DashboardPagesTests(DashboardSite site, ITestOutputHelper ou
             (await browser.Page.Locator(".notice.bad").CountAsync()).ShouldBe(0, $"{page} shows an error");
         }
 
+        // A person keeps the dashboard open and moves between pages from the menu: one circuit, plotly.js loaded once.
+        figures.AppendLine("Moving between pages from the menu (same connection):");
+        foreach (var (path, page) in Pages.Skip(1).Append(Pages[0]))
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            await browser.Page.ClickAsync($"nav.nav a[href='{path}']");
+            await browser.ReadyAsync(page);
+            var serverLoad = await browser.Page.Locator(".page-foot").First.InnerTextAsync();
+            figures.AppendLine(CultureInfo.InvariantCulture, $"  {page,-15} {watch.Elapsed.TotalMilliseconds,6:0} ms in the browser; server: {serverLoad.Split('·')[0].Trim()}");
+        }
+
         Report(figures.ToString());
         browser.Errors.ShouldBeEmpty();
         browser.Requests.Select(u => new Uri(u)).Where(u => u.Scheme is "http" or "https").ShouldAllBe(u => u.Host == "127.0.0.1");
         browser.Requests.ShouldContain(u => u.Contains("_content/Plotly.Blazor/plotly", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("laptop", 1366, 768, "")]
+    [InlineData("wall", 3840, 2160, "?wall=1")]
+    public async Task The_layout_fits_a_laptop_screen_and_a_wall_display(string screen, int width, int height, string query)
+    {
+        await using var browser = await site.OpenAsync(width, height);
+        foreach (var (path, page) in Pages)
+        {
+            await browser.OpenAsync(path + query, page);
+            var overflow = await browser.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            overflow.ShouldBeLessThanOrEqualTo(0, $"{page} scrolls sideways on a {screen} screen ({width}x{height})");
+            await browser.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DashboardSite.OutputFolder, $"{screen}-{page}.png") });
+        }
+
+        await browser.OpenAsync(query, "overview");
+        var shell = browser.Page.Locator(".shell");
+        (await shell.GetAttributeAsync("class"))!.Contains("wall", StringComparison.Ordinal).ShouldBe(screen == "wall");
+        (await browser.Page.Locator("[data-filters]").IsVisibleAsync()).ShouldBe(screen != "wall");
+        browser.Errors.ShouldBeEmpty();
     }
 
     [Fact]
@@ -42,7 +74,7 @@ public sealed class DashboardPagesTests(DashboardSite site, ITestOutputHelper ou
         var citywide = await ChartValuesAsync(browser.Page, "trends-daily");
 
         await browser.Page.ClickAsync("[data-borough='BROOKLYN']");
-        await browser.Page.WaitForURLAsync(url => url.Contains("borough=BROOKLYN", StringComparison.Ordinal));
+        await browser.AddressContainsAsync("borough=BROOKLYN");
         await browser.ReadyAsync("trends");
         await browser.Page.WaitForFunctionAsync("([name, before]) => JSON.stringify(document.querySelector(`[data-chart='${name}'] .js-plotly-plot`).data.map(t => [t.name, t.y])) !== before", new object[] { "trends-daily", citywide });
         var brooklyn = await ChartValuesAsync(browser.Page, "trends-daily");
@@ -50,7 +82,7 @@ public sealed class DashboardPagesTests(DashboardSite site, ITestOutputHelper ou
         brooklyn.ShouldContain("Brooklyn");
 
         await browser.Page.ClickAsync("[data-preset='4 weeks']");
-        await browser.Page.WaitForURLAsync(url => url.Contains("from=2026-07-07", StringComparison.Ordinal));
+        await browser.AddressContainsAsync("from=2026-07-07");
         await browser.ReadyAsync("trends");
         var shared = browser.Page.Url;
 

@@ -105,5 +105,12 @@ public sealed class WatchedPage : IAsyncDisposable
             new PageWaitForFunctionOptions { Timeout = 90_000 });
     }
 
+    /// <summary>
+    /// Waits until the address holds <paramref name="text"/>. Blazor moves within the page with history.pushState,
+    /// so this polls the address rather than waiting for a navigation to load.
+    /// </summary>
+    public async Task AddressContainsAsync(string text) =>
+        await Page.WaitForFunctionAsync("text => location.href.includes(text)", text, new PageWaitForFunctionOptions { Timeout = 30_000 });
+
     public async ValueTask DisposeAsync() => await _context.DisposeAsync();
 }

@@ -27,17 +27,19 @@ public class SeasonalNaiveForecasterTests
     [Fact]
     public void Intervals_come_from_the_errors_of_the_same_number_of_weeks_back()
     {
-        // A weekly pattern plus a steady weekly rise of 1: every one-week error is exactly 1, two-week errors 2.
+        // A weekly pattern plus a steady weekly rise of 1: every one-week error is exactly 1, two-week
+        // errors 2. Both quantiles are then above 0, and the band is widened down to the forecast itself.
         var values = Enumerable.Range(0, 70).Select(i => ((i % 7) * 10.0) + (i / 7)).ToArray();
         var forecast = new SeasonalNaiveForecaster().Forecast(Days(70), values, 14);
         for (var i = 70; i < 77; i++)
         {
-            (forecast.YhatLower[i] - forecast.Yhat[i]).ShouldBe(1, 1e-12);
+            forecast.YhatLower[i].ShouldBe(forecast.Yhat[i], 1e-12);
             (forecast.YhatUpper[i] - forecast.Yhat[i]).ShouldBe(1, 1e-12);
         }
 
         for (var i = 77; i < 84; i++)
         {
+            forecast.YhatLower[i].ShouldBe(forecast.Yhat[i], 1e-12);
             (forecast.YhatUpper[i] - forecast.Yhat[i]).ShouldBe(2, 1e-12);
         }
     }

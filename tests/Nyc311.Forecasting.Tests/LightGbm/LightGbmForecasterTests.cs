@@ -58,6 +58,23 @@ public class LightGbmForecasterTests
         forecasts.ShouldAllBe(f => f.Lower.SequenceEqual(f.Mean) && f.Upper.SequenceEqual(f.Mean));
     }
 
+    [Theory]
+    [InlineData(200, 3, 3)]
+    [InlineData(200, 1, 1)]
+    [InlineData(80, 3, 1)] // 80 days leave 56 before the first window only (the second needs 56 + 28).
+    public void Self_calibration_pools_the_errors_of_the_rolling_hold_out_windows_the_history_allows(int days, int windows, int expectedWindows)
+    {
+        var panel = SeriesFixtures.Panel(days);
+        var parameters = LightGbmParameters.From(Small.With(new Dictionary<string, string> { ["calibration_windows"] = windows.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
+        var forecaster = new LightGbmForecaster(parameters);
+
+        forecaster.Forecast(panel, new ForecastSettings { Horizon = 14, Parallelism = 2 }, TestContext.Current.CancellationToken);
+
+        // One residual per series, day of the horizon and window.
+        forecaster.LastCalibration.ShouldNotBeNull().Residuals.ShouldBe(panel.Count * 14 * expectedWindows);
+        forecaster.LastCalibration.Horizon.ShouldBe(14);
+    }
+
     [Fact]
     public void Parameters_out_of_range_are_refused_by_name() =>
         Should.Throw<ForecastOptionsException>(() => LightGbmParameters.From(new ModelSpec(ModelNames.LightGbm, new Dictionary<string, string> { ["learning_rate"] = "2" })))

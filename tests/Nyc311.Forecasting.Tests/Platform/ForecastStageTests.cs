@@ -96,7 +96,11 @@ public sealed class ForecastStageTests : IDisposable
 
         var champion = new ModelRegistry(Path.Combine(_catalog.Root, "_registry")).GetByAlias("nyc311-daily-requests", ModelRegistry.ChampionAlias);
         champion.RunId.ShouldBe(result.RunId);
-        ChampionModel.Load(champion.SourcePath).Choices.Count.ShouldBe(10);
+        var model = ChampionModel.Load(champion.SourcePath);
+        model.Choices.Count.ShouldBe(10);
+        // LightGBM's intervals come from its backtest errors: every series, day of the horizon and cut-off.
+        model.LightGbmCalibration.ShouldNotBeNull().Residuals.ShouldBe(10 * 14 * 2);
+        model.LightGbmCalibration.Horizon.ShouldBe(14);
         _catalog.Tables().Select(t => t.QualifiedName).ShouldBe(["gold.daily_counts", "gold.forecasts"]);
     }
 

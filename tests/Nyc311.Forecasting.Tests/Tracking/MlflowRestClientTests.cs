@@ -46,6 +46,19 @@ public sealed class MlflowRestClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Non_finite_metrics_reach_the_server_as_MLflow_spells_them()
+    {
+        var run = new MlflowRestClient(_server.BaseUri, _http).StartRun("e", "r");
+        run.LogMetric("champion.mase", double.NaN);
+        run.LogMetric("tuning.prophet.mase", double.PositiveInfinity, 3);
+        run.Finish(RunStatus.Finished);
+
+        var metrics = _server.Runs[run.RunId].Metrics;
+        double.IsNaN(metrics.Single(m => m.Key == "champion.mase").Value).ShouldBeTrue();
+        metrics.Single(m => m.Key == "tuning.prophet.mase").ShouldBe(("tuning.prophet.mase", double.PositiveInfinity, 3L));
+    }
+
+    [Fact]
     public void Registered_versions_count_up_and_the_alias_follows()
     {
         var client = new MlflowRestClient(_server.BaseUri, _http);

@@ -111,7 +111,10 @@ public sealed class MlflowTestServer : IAsyncDisposable
 
                 foreach (var m in body["metrics"]!.AsArray())
                 {
-                    run.Metrics.Add((m!["key"]!.GetValue<string>(), m["value"]?.GetValue<double>() ?? double.NaN, m["step"]!.GetValue<long>()));
+                    var value = m!["value"]!.GetValueKind() == System.Text.Json.JsonValueKind.String
+                        ? double.Parse(m["value"]!.GetValue<string>(), CultureInfo.InvariantCulture)
+                        : m["value"]!.GetValue<double>();
+                    run.Metrics.Add((m["key"]!.GetValue<string>(), value, m["step"]!.GetValue<long>()));
                 }
 
                 foreach (var t in body["tags"]!.AsArray())

@@ -58,6 +58,27 @@ public class TunerTests
     }
 
     [Fact]
+    public void The_trials_of_a_batch_run_at_the_same_time()
+    {
+        // Each trial waits for the other of its batch: run one after the other, the first would wait in vain.
+        using var barrier = new Barrier(2);
+        var met = new System.Collections.Concurrent.ConcurrentQueue<bool>();
+
+        var result = Tuner.Minimize(
+            Bowl,
+            (p, t) =>
+            {
+                met.Enqueue(barrier.SignalAndWait(TimeSpan.FromSeconds(30), t));
+                return Objective(p, t);
+            },
+            new TuningOptions { MaxTrials = 6, Patience = 6, Parallelism = 2 },
+            cancellationToken: TestContext.Current.CancellationToken);
+
+        result.Trials.Count.ShouldBe(6);
+        met.ShouldAllBe(m => m);
+    }
+
+    [Fact]
     public void A_search_without_improvement_stops_early()
     {
         var result = Tuner.Minimize(Bowl, (_, _) => 1.0, new TuningOptions { MaxTrials = 50, Patience = 4, Parallelism = 1 }, cancellationToken: TestContext.Current.CancellationToken);
