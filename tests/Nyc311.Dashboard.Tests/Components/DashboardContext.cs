@@ -19,6 +19,9 @@ internal static class DashboardContext
         lake.Register(context.Services, actor: "bunit");
         context.Services.AddSupplyValueFromQueryProvider();
         context.Services.GetRequiredService<NavigationManager>().NavigateTo(address);
+
+        // As in the app's circuit (the prerendering pass is seen in the end-to-end tests).
+        context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         return context;
     }
 

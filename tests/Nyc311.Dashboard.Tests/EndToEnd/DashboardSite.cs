@@ -38,6 +38,7 @@ public sealed class DashboardSite(DashboardLake lake) : IAsyncLifetime
         // Generous limits: the machine's two cores are shared with builds and other test runs.
         context.SetDefaultTimeout(90_000);
         context.SetDefaultNavigationTimeout(90_000);
+        await context.AddInitScriptAsync(WatchedPage.FirstRenderScript);
         return new WatchedPage(context, await context.NewPageAsync());
     }
 
@@ -74,6 +75,10 @@ public sealed class WatchedPage : IAsyncDisposable
             {
                 Errors.Add($"console: {message.Text}");
             }
+            else if (message.Type == "warning")
+            {
+                Warnings.Add($"console: {message.Text}");
+            }
         };
         page.PageError += (_, error) => Errors.Add($"page error: {error}");
         page.RequestFailed += (_, request) => Errors.Add($"request failed: {request.Url} {request.Failure}");
@@ -84,25 +89,83 @@ public sealed class WatchedPage : IAsyncDisposable
 
     public List<string> Errors { get; } = [];
 
+    public List<string> Warnings { get; } = [];
+
     public List<string> Requests { get; } = [];
 
-    /// <summary>Goes to <paramref name="path"/> and waits until the page says its data is shown and its charts are drawn.</summary>
-    public async Task<TimeSpan> OpenAsync(string path, string page)
+    /// <summary>
+    /// Runs in every document before the app's scripts: notes, in the page's own clock, when a person would first see the
+    /// page's data (its footer is there and it no longer says it is loading), every chart drawn, and the circuit in charge
+    /// (clicks work). Each is noted once the frame that shows it has been painted (an animation frame, then a task), not
+    /// when it reaches the DOM. Times count from the navigation's start, or after <c>expect(page)</c> from the next click.
+    /// </summary>
+    internal const string FirstRenderScript = """
+        (() => {
+            const marks = {}, pending = new Set();
+            let start = 0, expected = null, armed = false, generation = 0;
+            const painted = key => {
+                if (key in marks || pending.has(key)) return;
+                pending.add(key);
+                const seen = generation;
+                requestAnimationFrame(() => setTimeout(() => {
+                    if (seen === generation) { marks[key] ??= performance.now() - start; pending.delete(key); }
+                }, 0));
+            };
+            const check = () => {
+                if (armed) return;
+                const page = document.querySelector(expected ? `[data-page='${expected}'][data-loaded='true']` : "[data-page][data-loaded='true']");
+                if (page && page.querySelector('.page-foot')) {
+                    painted('content');
+                    if ([...page.querySelectorAll('[data-chart]')].every(c => c.querySelector('.main-svg'))) painted('charts');
+                }
+                if (document.querySelector("[data-interactive='true']")) painted('interactive');
+            };
+            window.addEventListener('click', () => { if (armed) { armed = false; start = performance.now(); check(); } }, true);
+            window.__firstRender = {
+                expect(page) { expected = page; armed = true; generation++; pending.clear(); for (const k of Object.keys(marks)) delete marks[k]; },
+                // Waits (10 s at most) for all three: a chart redrawn just as the page got ready is noted once drawn again.
+                marks: () => new Promise(resolve => {
+                    const until = performance.now() + 10000;
+                    const wait = () => { check(); ['content', 'charts', 'interactive'].every(k => k in marks) || performance.now() > until ? resolve(marks) : setTimeout(wait, 5); };
+                    wait();
+                }),
+            };
+            new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
+        })();
+        """;
+
+    /// <summary>Goes to <paramref name="path"/> (a fresh load) and waits until the page is ready; returns what the page noted of it.</summary>
+    public async Task<FirstRender> OpenAsync(string path, string page)
     {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        await Page.GotoAsync(path);
+        // Only until the response starts: the page's own clock says when what appeared.
+        await Page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
         await ReadyAsync(page);
-        return watch.Elapsed;
+        return await FirstRenderAsync();
     }
 
-    /// <summary>Waits for the page's data and for every chart on it to be drawn.</summary>
+    /// <summary>Clicks the menu's link to <paramref name="path"/> and waits until the page is ready; times count from the click.</summary>
+    public async Task<FirstRender> FollowMenuAsync(string path, string page)
+    {
+        await Page.EvaluateAsync("page => window.__firstRender.expect(page)", page);
+        await Page.ClickAsync($"nav.nav a[href='{path}']");
+        await ReadyAsync(page);
+        return await FirstRenderAsync();
+    }
+
+    /// <summary>Waits for the page's data, for every chart on it to be drawn, and for the circuit to be in charge.</summary>
     public async Task ReadyAsync(string page)
     {
         await Page.WaitForSelectorAsync($"[data-page='{page}'][data-loaded='true']", new PageWaitForSelectorOptions { Timeout = 90_000 });
         await Page.WaitForFunctionAsync(
-            "() => [...document.querySelectorAll('[data-chart]')].every(c => c.querySelector('.main-svg'))",
+            "() => document.querySelector(\"[data-interactive='true']\") && [...document.querySelectorAll('[data-chart]')].every(c => c.querySelector('.main-svg'))",
             null,
             new PageWaitForFunctionOptions { Timeout = 90_000 });
+    }
+
+    private async Task<FirstRender> FirstRenderAsync()
+    {
+        var marks = await Page.EvaluateAsync<Dictionary<string, double>>("() => window.__firstRender.marks()");
+        return new FirstRender(marks.GetValueOrDefault("content", double.NaN), marks.GetValueOrDefault("charts", double.NaN), marks.GetValueOrDefault("interactive", double.NaN));
     }
 
     /// <summary>
@@ -113,4 +176,11 @@ public sealed class WatchedPage : IAsyncDisposable
         await Page.WaitForFunctionAsync("text => location.href.includes(text)", text, new PageWaitForFunctionOptions { Timeout = 30_000 });
 
     public async ValueTask DisposeAsync() => await _context.DisposeAsync();
+}
+
+/// <summary>When a page showed its data, had every chart drawn and became interactive, in ms (from the navigation or the click).</summary>
+public sealed record FirstRender(double Content, double Charts, double Interactive)
+{
+    /// <summary>When the person sees it all: data and charts.</summary>
+    public double Shown => Math.Max(Content, Charts);
 }
