@@ -188,7 +188,7 @@ internal static partial class ForecastCommands
     }
 
     /// <summary>Prints each step as it starts.</summary>
-    private sealed class StepPrinter(TextWriter output) : IProgress<ForecastProgress>
+    internal sealed class StepPrinter(TextWriter output) : IProgress<ForecastProgress>
     {
         public void Report(ForecastProgress value) => output.WriteLine($"  {value.Step}: {value.Detail}");
     }

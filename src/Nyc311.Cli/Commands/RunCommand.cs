@@ -69,7 +69,7 @@ internal static class RunCommand
                 // Forecasts come before detection so that the day's expected ranges are in gold.forecasts.
                 var watch = Stopwatch.StartNew();
                 stages.Report(new StageProgress("forecast", "train a champion when none is registered, else apply it"));
-                results["forecast"] = Forecast(catalog, services, new ForecastLines(context.Output), cancellationToken);
+                results["forecast"] = Forecast(catalog, services, new ForecastCommands.StepPrinter(context.Output), cancellationToken);
                 timings.Add(("forecast", watch.Elapsed));
                 stages.Report(new StageProgress("forecast", results["forecast"], watch.Elapsed));
 
@@ -149,12 +149,6 @@ internal static class RunCommand
         }
 
         context.Console.WriteLine("tables: nyc311 table list   |   SQL: nyc311 query \"SELECT * FROM gold.daily_counts LIMIT 10\"");
-    }
-
-    /// <summary>Prints each forecasting step, indented under its stage.</summary>
-    private sealed class ForecastLines(TextWriter output) : IProgress<ForecastProgress>
-    {
-        public void Report(ForecastProgress value) => output.WriteLine($"  {value.Step}: {value.Detail}");
     }
 
     /// <summary>Prints one line as each stage starts and ends.</summary>

@@ -4,7 +4,7 @@ namespace Nyc311.Dashboard.Tests.EndToEnd;
 
 /// <summary>
 /// Debian's chromium (<c>apt-get install -y chromium</c>) driven by Playwright: no browser is downloaded
-/// (<c>playwright install</c> is never run), and the browser is told not to reach the network on its own.
+/// (Playwright never fetches a browser of its own here), and the browser is told not to reach the network on its own.
 /// </summary>
 internal static class Chromium
 {

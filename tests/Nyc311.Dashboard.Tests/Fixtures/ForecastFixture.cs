@@ -1,7 +1,7 @@
+using Nyc311.Forecasting.Platform;
 using Nyc311.Lake;
 using Nyc311.Lake.Catalog;
 using Nyc311.Lake.Operations;
-using Nyc311.Lake.Schema;
 using Nyc311.Lake.Sql;
 
 namespace Nyc311.Dashboard.Tests.Fixtures;
@@ -13,20 +13,6 @@ namespace Nyc311.Dashboard.Tests.Fixtures;
 /// </summary>
 internal static class ForecastFixture
 {
-    public static StructType Schema { get; } = new(
-        new StructField("complaint_type", DeltaType.String),
-        new StructField("borough", DeltaType.String),
-        new StructField("date", DeltaType.Date),
-        new StructField("forecast", DeltaType.Double),
-        new StructField("lower", DeltaType.Double),
-        new StructField("upper", DeltaType.Double),
-        new StructField("interval_width", DeltaType.Double),
-        new StructField("model", DeltaType.String),
-        new StructField("model_version", DeltaType.String),
-        new StructField("run_id", DeltaType.String),
-        new StructField("origin", DeltaType.Date),
-        new StructField("created_at", DeltaType.Timestamp));
-
     public static void Write(LakeCatalog catalog, DateOnly lastDay)
     {
         using var db = LakeDuckDb.Open();
@@ -61,7 +47,7 @@ internal static class ForecastFixture
             JOIN weekly AS w ON w.complaint_type = s.complaint_type AND w.borough = s.borough AND w.dow = dayofweek(h."date")
             WHERE m.model = 'prophet' OR (s.complaint_type = '(all)' AND s.borough = '(all)')
             """);
-        var table = DeltaTable.Create(catalog.PathOf("gold.forecasts"), Schema, new CreateTableOptions { PartitionColumns = ["origin"], Description = "fixture forecasts" }, catalog.Options);
+        var table = DeltaTable.Create(catalog.PathOf(ForecastsTable.Name), ForecastsTable.Schema, new CreateTableOptions { PartitionColumns = ["origin"], Description = "fixture forecasts" }, catalog.Options);
         table.Append(db, "SELECT complaint_type, borough, \"date\", forecast, lower, upper, interval_width, model, model_version, run_id, origin, created_at FROM forecasts");
     }
 }
