@@ -45,6 +45,8 @@ public static class DashboardApp
         builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         AddDashboard(builder.Services, options);
+        builder.Services.AddSingleton<PageWarmer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<PageWarmer>());
 
         var app = builder.Build();
         if (!app.Environment.IsDevelopment())
@@ -54,9 +56,11 @@ public static class DashboardApp
 
         app.UseAntiforgery();
         app.MapStaticAssets();
-        app.MapGet("/healthz", async (LakeWatcher watcher) =>
+        // Ready once the data caches are warm and every page has been rendered once.
+        app.MapGet("/healthz", async (LakeWatcher watcher, PageWarmer pages) =>
         {
             await watcher.Warm;
+            await pages.Warm;
             return Results.Json(new { ready = true, checkedAt = watcher.CheckedAt, versions = watcher.Versions });
         });
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

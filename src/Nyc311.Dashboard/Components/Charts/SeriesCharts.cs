@@ -85,23 +85,28 @@ internal static class SeriesCharts
         return new ChartSpec(name, traces, layout, points);
     }
 
-    /// <summary>Requests above (or below) expected per day, one line per series, around a zero line.</summary>
+    /// <summary>Bars read well for a few months of days; over longer ranges lines are clearer, and far cheaper to draw.</summary>
+    public const int MaxExcessBarDays = 120;
+
+    /// <summary>
+    /// Requests above (or below) expected per day, per series around zero: bars up to <see cref="MaxExcessBarDays"/> days,
+    /// lines beyond.
+    /// </summary>
     public static ChartSpec Excess(string name, IReadOnlyList<SeriesFrame> frames, int height = 240)
     {
         ArgumentNullException.ThrowIfNull(frames);
         var traces = new List<ITrace>();
         var points = 0;
+        var bars = frames.All(f => f.Points.Count(p => p.Excess is not null) <= MaxExcessBarDays);
         for (var i = 0; i < frames.Count; i++)
         {
             var days = frames[i].Points.Where(p => p.Excess is not null).ToList();
             points += days.Count;
-            traces.Add(new Bar
-            {
-                Name = frames[i].Series.Label,
-                X = Dates(days.Select(p => p.Date)),
-                Y = days.Select(p => (object)Math.Round(p.Excess!.Value, 1)).ToList(),
-                Marker = new Plotly.Blazor.Traces.BarLib.Marker { Color = ChartTheme.Color(i) },
-            });
+            var x = Dates(days.Select(p => p.Date));
+            IList<object> y = [.. days.Select(p => (object)Math.Round(p.Excess!.Value, 1))];
+            traces.Add(bars
+                ? new Bar { Name = frames[i].Series.Label, X = x, Y = y, Marker = new Plotly.Blazor.Traces.BarLib.Marker { Color = ChartTheme.Color(i) } }
+                : new Scatter { Name = frames[i].Series.Label, X = x, Y = y, Mode = ModeFlag.Lines, Line = new Line { Color = ChartTheme.Color(i), Width = 1.2m } });
         }
 
         var layout = ChartTheme.Layout(height, "actual − expected");
