@@ -61,7 +61,7 @@ internal static class IngestCommand
     {
         var read = report.Read;
         context.Output.WriteLine($"ingest: {read.Pages:N0} pages, {read.Rows:N0} rows read, {report.RowsLanded:N0} landed in {report.BatchesLanded:N0} batches, " +
-            $"{report.BatchesSkipped:N0} batches already landed, {read.Retries:N0} retries, {report.Quarantined:N0} rows quarantined" +
+            $"{report.BatchesSkipped:N0} batches and {report.FilesSkipped:N0} unchanged files already landed, {read.Retries:N0} retries, {report.Quarantined:N0} rows quarantined" +
             (report.Watermark is { } w ? $", watermark {w.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z" : ""));
     }
 

@@ -132,7 +132,7 @@ internal static class RunCommand
             var result = stage switch
             {
                 "simulate" when report.Simulation is { } s => $"{s.Files.Count} daily files in {s.Folder} ({s.DaysGenerated} generated now); {s.MissingDays.Count} day(s) without a real total skipped",
-                "ingest" => $"{report.Ingest.Read.Rows:N0} rows read, {report.Ingest.RowsLanded:N0} landed in bronze, {report.Ingest.BatchesSkipped:N0} batches already landed, {report.Ingest.Quarantined:N0} unreadable rows",
+                "ingest" => $"{report.Ingest.Read.Rows:N0} rows read, {report.Ingest.RowsLanded:N0} landed in bronze, {report.Ingest.BatchesSkipped:N0} batches and {report.Ingest.FilesSkipped:N0} unchanged files already landed, {report.Ingest.Quarantined:N0} unreadable rows",
                 "silver" when report.Silver.UpToDate => "up to date: no new bronze rows",
                 "silver" => $"{report.Silver.RowsIn:N0} rows checked: {report.Silver.RowsOut:N0} to silver ({report.Silver.RowsInserted:N0} new, {report.Silver.RowsUpdated:N0} updated), {report.Silver.RowsRejected:N0} quarantined, {report.Silver.RowsSuperseded:N0} superseded",
                 "gold" when report.Gold.NothingToDo => "up to date",

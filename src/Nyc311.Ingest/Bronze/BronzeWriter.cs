@@ -30,6 +30,26 @@ public sealed class BronzeWriter(LakeCatalog catalog, TimeProvider time)
     /// <summary>The Delta application id under which the watermark of a dataset is committed.</summary>
     public static string WatermarkAppId(string dataset) => $"nyc311.ingest.socrata.{dataset}";
 
+    /// <summary>
+    /// The Delta application id under which bronze records that a whole file landed: its dataset, name and content hash
+    /// (<see cref="Files.FileSource.ContentHashAsync"/>). It is
+    /// committed with the file's last batch, in the bronze log itself, so it can never claim data the table does not hold.
+    /// </summary>
+    public static string FileAppId(string? dataset, string fileName, string contentHash) => $"nyc311.ingest.file/{dataset ?? "-"}/{fileName}/{contentHash}";
+
+    /// <summary>Which files (by <see cref="FileAppId"/>) had landed whole as of now; read once, for a run over many files.</summary>
+    public Func<string, bool> FilesLanded()
+    {
+        var path = catalog.PathOf(BronzeTables.ServiceRequests);
+        if (!DeltaTable.Exists(path))
+        {
+            return _ => false;
+        }
+
+        var snapshot = DeltaTable.Open(path, catalog.Options, time).LoadSnapshot();
+        return appId => snapshot.TransactionVersion(appId) is not null;
+    }
+
     /// <summary>The bronze table, created on first use.</summary>
     public DeltaTable Table() => DeltaTable.OpenOrCreate(
         catalog.PathOf(BronzeTables.ServiceRequests),
@@ -51,17 +71,30 @@ public sealed class BronzeWriter(LakeCatalog catalog, TimeProvider time)
         return version is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
     }
 
-    /// <summary>Lands one batch (records, unreadable rows, and on the final API batch the watermark).</summary>
-    public BronzeWrite Write(DuckDBConnection db, RecordBatch batch)
+    /// <summary>
+    /// Lands one batch (records, unreadable rows, and on the final API batch the watermark). On a file's final batch,
+    /// <paramref name="fileLanded"/> (version 1 of the file's <see cref="FileAppId"/>) is committed with it, alone when the
+    /// batch itself had landed before.
+    /// </summary>
+    public BronzeWrite Write(DuckDBConnection db, RecordBatch batch, string? fileLanded = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(batch);
         var batchId = $"{batch.SourceName}-{batch.Fingerprint()[..24]}";
         var table = Table();
         var now = time.GetUtcNow();
-        SetTransaction? watermark = batch is { IsFinal: true, Dataset: { } dataset, NewestUpdatedAt: { } newest }
+        SetTransaction? transaction = batch is { IsFinal: true, Dataset: { } dataset, NewestUpdatedAt: { } newest }
             ? new SetTransaction(WatermarkAppId(dataset), newest.ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds())
             : null;
+        if (fileLanded is not null)
+        {
+            if (transaction is not null || !batch.IsFinal)
+            {
+                throw new ArgumentException("only the final batch of a file records that the file landed, and a file has no watermark", nameof(fileLanded));
+            }
+
+            transaction = new SetTransaction(fileLanded, 1, now.ToUnixTimeMilliseconds());
+        }
 
         long quarantined = 0;
         if (batch.Rejected.Count > 0)
@@ -69,27 +102,26 @@ public sealed class BronzeWriter(LakeCatalog catalog, TimeProvider time)
             quarantined = WriteQuarantine(db, batchId, batch, now);
         }
 
-        if (batch.Records.Count > 0 && Landed(db, table, batchId))
+        var alreadyLanded = batch.Records.Count > 0 && Landed(db, table, batchId);
+        if (transaction is null && (alreadyLanded || batch.Records.Count == 0))
         {
-            return new BronzeWrite(batchId, 0, quarantined, AlreadyLanded: true, null);
-        }
-
-        if (batch.Records.Count == 0 && watermark is null)
-        {
-            return new BronzeWrite(batchId, 0, quarantined, AlreadyLanded: false, null);
+            return new BronzeWrite(batchId, 0, quarantined, alreadyLanded, null);
         }
 
         var staging = $"__bronze_batch_{Interlocked.Increment(ref _sequence).ToString(CultureInfo.InvariantCulture)}";
         try
         {
-            Stage(db, staging, batchId, batch);
+            // A batch landed before (a run that died after it) commits only the record of its file.
+            Stage(db, staging, batchId, alreadyLanded ? batch with { Records = [] } : batch);
             var result = table.Append(db, $"SELECT *, {IngestColumns(now)} FROM {staging}", new WriteOptions
             {
                 MergeSchema = true,
-                Transaction = watermark,
-                UserMetadata = $"batch {batchId} from {batch.SourceFile ?? batch.Dataset ?? batch.SourceName}",
+                Transaction = transaction,
+                UserMetadata = alreadyLanded
+                    ? $"file {batch.SourceFile} landed whole (its last batch {batchId} had landed before)"
+                    : $"batch {batchId} from {batch.SourceFile ?? batch.Dataset ?? batch.SourceName}",
             });
-            return new BronzeWrite(batchId, result.RowsWritten, quarantined, result.AlreadyCommitted, result.AlreadyCommitted ? null : result.Version);
+            return new BronzeWrite(batchId, result.RowsWritten, quarantined, alreadyLanded || result.AlreadyCommitted, result.AlreadyCommitted ? null : result.Version);
         }
         finally
         {

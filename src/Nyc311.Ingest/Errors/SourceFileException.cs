@@ -15,6 +15,9 @@ public sealed class SourceFileException : IngestException
     internal static SourceFileException CannotOpen(string file, Exception innerException) =>
         new(file, $"Source file {file} cannot be opened: {innerException.Message}", innerException);
 
+    internal static SourceFileException CannotRead(string file, Exception innerException) =>
+        new(file, $"Source file {file} cannot be read: {innerException.Message}", innerException);
+
     internal static SourceFileException UnknownFormat(string file, string why) =>
         new(file, $"Cannot tell the format of {file}: {why}; use a .csv, .json, .ndjson or .jsonl file");
 

@@ -51,6 +51,34 @@ public static class FileSource
         return ReadBatchesAsync(path, format, options, progress, cancellationToken);
     }
 
+    /// <summary>
+    /// What bronze records a landed file by: a 128-bit XXH3 hash of its bytes as <c>xxh128:</c> and lower-case hex, and its
+    /// length. Made for telling files apart, not against tampering, and it runs at the speed of the disk (SHA-256 here
+    /// would cost about a tenth of parsing the file).
+    /// </summary>
+    /// <exception cref="SourceFileException">The file cannot be opened or read.</exception>
+    public static async Task<(string Hash, long Bytes)> ContentHashAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        await using var stream = Open(path);
+        var hash = new System.IO.Hashing.XxHash128();
+        var buffer = new byte[1 << 20];
+        try
+        {
+            int read;
+            while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                hash.Append(buffer.AsSpan(0, read));
+            }
+        }
+        catch (IOException e)
+        {
+            throw SourceFileException.CannotRead(path, e);
+        }
+
+        return ("xxh128:" + Convert.ToHexStringLower(hash.GetCurrentHash()), stream.Length);
+    }
+
     internal static FileStream Open(string path)
     {
         try

@@ -103,7 +103,7 @@ public sealed class MedallionJob(LakeCatalog catalog, PipelineOptions options, T
         }
 
         timings.Add(("ingest", watch.Elapsed));
-        stages?.Report(new StageProgress("ingest", $"{ingest.RowsLanded:N0} rows landed, {ingest.BatchesSkipped:N0} batches already landed", watch.Elapsed));
+        stages?.Report(new StageProgress("ingest", $"{ingest.RowsLanded:N0} rows landed, {ingest.BatchesSkipped:N0} batches and {ingest.FilesSkipped:N0} unchanged files already landed", watch.Elapsed));
 
         using var db = LakeDuckDb.Open();
         watch.Restart();

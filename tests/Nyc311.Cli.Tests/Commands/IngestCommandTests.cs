@@ -16,8 +16,8 @@ public sealed class IngestCommandTests : IDisposable
         first.Output.ShouldContain("924 rows read, 924 landed in 1 batches");
 
         var again = await _cli.RunAsync("ingest", "--file", SocrataSampleData.CsvExportPath);
-        again.Output.ShouldContain("0 landed");
-        again.Output.ShouldContain("1 batches already landed");
+        again.Output.ShouldContain("0 rows read, 0 landed");
+        again.Output.ShouldContain("0 batches and 1 unchanged files already landed");
     }
 
     [Fact]

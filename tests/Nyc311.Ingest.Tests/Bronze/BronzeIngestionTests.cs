@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Nyc311.Ingest.Bronze;
+using Nyc311.Ingest.Files;
 using Nyc311.Ingest.Tests.Support;
 using Nyc311.Lake;
 using Nyc311.Lake.Catalog;
@@ -45,18 +46,119 @@ public sealed class BronzeIngestionTests : IDisposable
     }
 
     [Fact]
-    public async Task Re_running_a_batch_that_already_landed_adds_nothing()
+    public async Task A_file_that_landed_whole_is_not_read_again()
     {
-        await _ingestion.IngestFilesAsync([SocrataSampleData.CsvExportPath], cancellationToken: TestContext.Current.CancellationToken);
+        var first = await _ingestion.IngestFilesAsync([SocrataSampleData.CsvExportPath], cancellationToken: TestContext.Current.CancellationToken);
+        first.FilesSkipped.ShouldBe(0);
         var version = BronzeVersion();
 
-        var again = await _ingestion.IngestFilesAsync([SocrataSampleData.CsvExportPath], cancellationToken: TestContext.Current.CancellationToken);
+        var progress = new List<IngestProgress>();
+        var again = await _ingestion.IngestFilesAsync([SocrataSampleData.CsvExportPath], progress: new ListProgress(progress), cancellationToken: TestContext.Current.CancellationToken);
 
+        again.FilesSkipped.ShouldBe(1);
+        again.Read.Rows.ShouldBe(0);
         again.RowsLanded.ShouldBe(0);
-        again.BatchesSkipped.ShouldBe(1);
         BronzeVersion().ShouldBe(version);
         Count("SELECT count(*) FROM bronze.service_requests").ShouldBe(924);
+        var size = new FileInfo(SocrataSampleData.CsvExportPath).Length;
+        progress.ShouldHaveSingleItem().ShouldBe(new IngestProgress(Path.GetFileName(SocrataSampleData.CsvExportPath), 0, 0, 0, 0, size, size));
+
+        // What bronze's own log records: the file's dataset, name and the hash of its bytes.
+        var hash = "xxh128:" + Convert.ToHexStringLower(System.IO.Hashing.XxHash128.Hash(await File.ReadAllBytesAsync(SocrataSampleData.CsvExportPath, TestContext.Current.CancellationToken)));
+        DeltaTable.Open(_catalog.PathOf(BronzeTables.ServiceRequests)).LoadSnapshot()
+            .TransactionVersion(BronzeWriter.FileAppId(null, Path.GetFileName(SocrataSampleData.CsvExportPath), hash)).ShouldBe(1);
     }
+
+    [Fact]
+    public async Task A_file_that_changed_is_read_again_and_only_its_new_batches_land()
+    {
+        var file = _folder.Combine("day.ndjson");
+        var options = new FileReadOptions { BatchSize = 2 };
+        await File.WriteAllTextAsync(file, Lines(1, 4), TestContext.Current.CancellationToken);
+        (await _ingestion.IngestFilesAsync([file], options, cancellationToken: TestContext.Current.CancellationToken)).RowsLanded.ShouldBe(4);
+
+        // Two more requests are added to the file (a late export): its first two batches are the same, the third is new.
+        await File.WriteAllTextAsync(file, Lines(1, 6), TestContext.Current.CancellationToken);
+        var again = await _ingestion.IngestFilesAsync([file], options, cancellationToken: TestContext.Current.CancellationToken);
+
+        again.FilesSkipped.ShouldBe(0);
+        again.Read.Rows.ShouldBe(6);
+        again.BatchesSkipped.ShouldBe(2);
+        again.RowsLanded.ShouldBe(2);
+        Count("SELECT count(*) FROM bronze.service_requests").ShouldBe(6);
+        (await _ingestion.IngestFilesAsync([file], options, cancellationToken: TestContext.Current.CancellationToken)).FilesSkipped.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Batches_of_a_file_landed_without_the_record_of_the_whole_file_get_it_in_one_commit_of_their_own()
+    {
+        // As in a lake whose batches landed before bronze recorded whole files.
+        var file = _folder.Combine("day.ndjson");
+        var options = new FileReadOptions { BatchSize = 2 };
+        await File.WriteAllTextAsync(file, Lines(1, 3), TestContext.Current.CancellationToken);
+        var writer = new BronzeWriter(_catalog, TimeProvider.System);
+        using (var db = LakeDuckDb.Open())
+        {
+            await foreach (var batch in FileSource.ReadAsync(file, options, cancellationToken: TestContext.Current.CancellationToken))
+            {
+                writer.Write(db, batch);
+            }
+        }
+
+        var version = BronzeVersion();
+        var again = await _ingestion.IngestFilesAsync([file], options, cancellationToken: TestContext.Current.CancellationToken);
+
+        again.BatchesSkipped.ShouldBe(2);
+        again.RowsLanded.ShouldBe(0);
+        BronzeVersion().ShouldBe(version + 1);
+        Count("SELECT count(*) FROM bronze.service_requests").ShouldBe(3);
+        (await _ingestion.IngestFilesAsync([file], options, cancellationToken: TestContext.Current.CancellationToken)).FilesSkipped.ShouldBe(1);
+        BronzeVersion().ShouldBe(version + 1);
+    }
+
+    [Fact]
+    public async Task A_file_written_to_while_it_is_read_is_not_recorded_as_landed_and_is_read_again()
+    {
+        var file = _folder.Combine("growing.ndjson");
+        await File.WriteAllTextAsync(file, Lines(1, 3), TestContext.Current.CancellationToken);
+
+        // The first batch's report comes before the last batch is written: the file is touched then, as by a writer still at work.
+        var touched = new ListProgress([], _ => File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddMinutes(5)));
+        var first = await _ingestion.IngestFilesAsync([file], new FileReadOptions { BatchSize = 1 }, touched, TestContext.Current.CancellationToken);
+        first.RowsLanded.ShouldBe(3);
+
+        var again = await _ingestion.IngestFilesAsync([file], new FileReadOptions { BatchSize = 1 }, cancellationToken: TestContext.Current.CancellationToken);
+        again.FilesSkipped.ShouldBe(0);
+        again.BatchesSkipped.ShouldBe(3);
+        again.RowsLanded.ShouldBe(0);
+        (await _ingestion.IngestFilesAsync([file], new FileReadOptions { BatchSize = 1 }, cancellationToken: TestContext.Current.CancellationToken)).FilesSkipped.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_file_that_cannot_be_read_is_named_and_what_landed_before_it_stays()
+    {
+        var good = _folder.Combine("good.ndjson");
+        await File.WriteAllTextAsync(good, Lines(1, 2), TestContext.Current.CancellationToken);
+        var missing = _folder.Combine("missing.csv");
+
+        var error = await Should.ThrowAsync<SourceFileException>(() => _ingestion.IngestFilesAsync([good, missing], cancellationToken: TestContext.Current.CancellationToken));
+
+        error.Message.ShouldContain("missing.csv");
+        Count("SELECT count(*) FROM bronze.service_requests").ShouldBe(2);
+        (await _ingestion.IngestFilesAsync([good], cancellationToken: TestContext.Current.CancellationToken)).FilesSkipped.ShouldBe(1);
+    }
+
+    private sealed class ListProgress(List<IngestProgress> reports, Action<IngestProgress>? onReport = null) : IProgress<IngestProgress>
+    {
+        public void Report(IngestProgress value)
+        {
+            reports.Add(value);
+            onReport?.Invoke(value);
+        }
+    }
+
+    private static string Lines(int first, int last) => string.Concat(Enumerable.Range(first, last - first + 1).Select(i =>
+        $$"""{"unique_key":"{{i}}","created_date":"2024-01-01T10:00:00.000","complaint_type":"Noise"}""" + "\n"));
 
     [Fact]
     public async Task Malformed_rows_go_to_quarantine_with_file_line_and_reason_and_the_rest_lands()
