@@ -17,7 +17,7 @@ public static class DashboardApp
 {
     /// <summary>
     /// Builds the application (not started): <c>await app.RunAsync()</c> serves until stopped, or
-    /// <c>await app.StartAsync()</c> then <see cref="ListeningUri"/> for the address when <see cref="DashboardOptions.Port"/> is 0.
+    /// <c>await app.StartAsync()</c> then <see cref="ListeningUri(WebApplication)"/> for the address when <see cref="DashboardOptions.Port"/> is 0.
     /// </summary>
     public static WebApplication Build(DashboardOptions options, string[]? args = null)
     {
@@ -71,10 +71,15 @@ public static class DashboardApp
     public static Uri ListeningUri(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+        return ListeningUri(app.Services.GetRequiredService<IServer>())
             ?? throw new InvalidOperationException("the dashboard is not listening yet: start it first");
-        return new Uri(address.EndsWith('/') ? address : address + "/");
     }
+
+    /// <summary>The address <paramref name="server"/> listens on (<c>http://127.0.0.1:PORT/</c>), or null before it listens.</summary>
+    internal static Uri? ListeningUri(IServer server) =>
+        server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() is { } address
+            ? new Uri(address.EndsWith('/') ? address : address + "/")
+            : null;
 
     /// <summary>Registers the dashboard's services: the lake, the in-memory copies, the caches and the watcher.</summary>
     internal static void AddDashboard(IServiceCollection services, DashboardOptions options)

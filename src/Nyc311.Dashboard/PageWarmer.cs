@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Nyc311.Dashboard.Components.Layout;
 using Nyc311.Dashboard.Data;
 
@@ -28,13 +27,12 @@ internal sealed class PageWarmer(IServer server, IHostApplicationLifetime lifeti
             }
 
             await watcher.Warm.WaitAsync(stoppingToken);
-            var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
-            if (address is null)
+            if (DashboardApp.ListeningUri(server) is not { } address)
             {
                 return;
             }
 
-            using var http = new HttpClient { BaseAddress = new Uri(address.TrimEnd('/') + "/"), Timeout = TimeSpan.FromSeconds(30) };
+            using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
             foreach (var (path, _) in DashboardPages.Menu)
             {
                 using var response = await http.GetAsync(path, stoppingToken);

@@ -4,6 +4,7 @@ using Nyc311.Lake;
 using Nyc311.Lake.Catalog;
 using Nyc311.Lake.Log;
 using Nyc311.Lake.Operations;
+using Nyc311.Lake.Snapshot;
 using Nyc311.Lake.Sql;
 using Nyc311.Lake.Stats;
 
@@ -40,14 +41,8 @@ public sealed class BronzeWriter(LakeCatalog catalog, TimeProvider time)
     /// <summary>Which files (by <see cref="FileAppId"/>) had landed whole as of now; read once, for a run over many files.</summary>
     public Func<string, bool> FilesLanded()
     {
-        var path = catalog.PathOf(BronzeTables.ServiceRequests);
-        if (!DeltaTable.Exists(path))
-        {
-            return _ => false;
-        }
-
-        var snapshot = DeltaTable.Open(path, catalog.Options, time).LoadSnapshot();
-        return appId => snapshot.TransactionVersion(appId) is not null;
+        var snapshot = CurrentSnapshot();
+        return appId => snapshot?.TransactionVersion(appId) is not null;
     }
 
     /// <summary>The bronze table, created on first use.</summary>
@@ -59,16 +54,14 @@ public sealed class BronzeWriter(LakeCatalog catalog, TimeProvider time)
         time);
 
     /// <summary>The stored watermark of a dataset (the newest <c>:updated_at</c> landed), or null before the first load.</summary>
-    public DateTimeOffset? Watermark(string dataset)
+    public DateTimeOffset? Watermark(string dataset) =>
+        CurrentSnapshot()?.TransactionVersion(WatermarkAppId(dataset)) is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+
+    /// <summary>The bronze table's latest snapshot, or null before the table exists (reading never creates it).</summary>
+    private TableSnapshot? CurrentSnapshot()
     {
         var path = catalog.PathOf(BronzeTables.ServiceRequests);
-        if (!DeltaTable.Exists(path))
-        {
-            return null;
-        }
-
-        var version = DeltaTable.Open(path, catalog.Options, time).LoadSnapshot().TransactionVersion(WatermarkAppId(dataset));
-        return version is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+        return DeltaTable.Exists(path) ? DeltaTable.Open(path, catalog.Options, time).LoadSnapshot() : null;
     }
 
     /// <summary>
