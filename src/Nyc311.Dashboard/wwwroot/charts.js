@@ -1,9 +1,14 @@
-// <nyc-plot data-figure='{"data":[...],"layout":{...},"config":{...}}'>: a plotly.js chart that the browser draws as
-// soon as the element is in the page (PlotlyView writes it).
+// <nyc-plot data-figure='{"data":[...],"layout":{...},"config":{...}}'>: a plotly.js chart that the browser draws from
+// the page itself (PlotlyView writes it).
 //
 // Pages are prerendered with their data and the Blazor circuit takes over a moment later. A chart drawn through the
 // circuit would appear only then, 0.5 to 1 s after the rest of the page; drawn here, it appears with the page, and a new
 // figure from the circuit (a filter changed, the tables moved on) redraws it in place with Plotly.react.
+//
+// plotly.js (1.1 MB) takes a fresh browser 150 to 300 ms to run, so it is not in the page's way: the page paints first,
+// with each chart's sketch (a still drawing made on the server), and plotly.js is loaded after that first paint (its
+// address is this script's data-plotly; the page's head preloads it). Charts wait for it and are then drawn over their
+// sketches, which app.css hides.
 //
 // The figures are laid out for a desk page; the element fits them to the page it is in: text in the muted ink of its
 // theme (light, dark, wall), and on a wall display (data-wall) type, margins and height grown with the page's type.
@@ -12,10 +17,28 @@
 // whose element leaves the page is kept until the end of that task, and a new element with the same figure takes the
 // drawn chart over instead of drawing it again.
 {
-    const Plotly = window.Plotly;
-    if (!Plotly) {
-        throw new Error('charts.js needs plotly.js: load it first');
-    }
+    const plotlyAddress = document.currentScript?.dataset.plotly;
+    let plotly = null;
+
+    // plotly.js, loaded once, after the next paint: the page (with its sketches) is on screen before plotly.js runs.
+    const loadPlotly = () => plotly ??= new Promise((resolve, reject) => {
+        if (window.Plotly) {
+            resolve(window.Plotly);
+            return;
+        }
+        if (!plotlyAddress) {
+            reject(new Error('charts.js needs the address of plotly.js in its data-plotly attribute'));
+            return;
+        }
+        const script = document.createElement('script');
+        script.src = plotlyAddress;
+        script.onload = () => window.Plotly ? resolve(window.Plotly) : reject(new Error(`${plotlyAddress} did not define Plotly`));
+        script.onerror = () => reject(new Error(`plotly.js not loaded from ${plotlyAddress}`));
+        requestAnimationFrame(() => setTimeout(() => document.head.append(script), 0));
+    });
+
+    // Each drawn graph's current element: a chart taken over while plotly.js was still loading is drawn by its new owner.
+    const owners = new WeakMap();
 
     // What they showed (#wanted) -> elements that left the page in the current task, still holding their drawn chart.
     const released = new Map();
@@ -30,6 +53,7 @@
             if (!this.#graph && !this.#adopt()) {
                 this.#graph = document.createElement('div');
                 this.#graph.className = 'plot';
+                owners.set(this.#graph, this);
                 this.append(this.#graph);
             }
             this.#draw();
@@ -55,7 +79,7 @@
                     released.delete(figure);
                 }
                 if (!this.isConnected && this.#graph) {
-                    Plotly.purge(this.#graph);
+                    window.Plotly?.purge(this.#graph);
                     this.#graph.remove();
                     this.#graph = this.#drawn = null;
                 }
@@ -72,6 +96,7 @@
             [this.#graph, this.#drawn] = [from.#graph, from.#drawn];
             from.#graph = from.#drawn = null;
             this.style.height = from.style.height;
+            owners.set(this.#graph, this);
             this.append(this.#graph);
             return true;
         }
@@ -87,9 +112,17 @@
                 return;
             }
             this.#drawn = wanted;
-            const { data, layout, config } = JSON.parse(this.dataset.figure);
-            this.#fit(layout);
-            Plotly.react(this.#graph, data, layout, config).catch(e => console.error('chart not drawn:', e));
+            const graph = this.#graph;
+            loadPlotly().then(Plotly => {
+                // By now the graph may have moved to another element, or been given a newer figure: draw only what is still wanted.
+                const owner = owners.get(graph);
+                if (!owner?.isConnected || owner.#graph !== graph || owner.#drawn !== wanted) {
+                    return;
+                }
+                const { data, layout, config } = JSON.parse(owner.dataset.figure);
+                owner.#fit(layout);
+                return Plotly.react(graph, data, layout, config);
+            }).catch(e => console.error('chart not drawn:', e));
         }
 
         #fit(layout) {
@@ -114,4 +147,7 @@
     }
 
     customElements.define('nyc-plot', PlotlyFigure);
+
+    // Also on pages without charts, so that moving to one from the menu finds plotly.js ready.
+    loadPlotly().catch(e => console.error(e.message));
 }

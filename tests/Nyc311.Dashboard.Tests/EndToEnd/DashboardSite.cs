@@ -95,14 +95,14 @@ public sealed class WatchedPage : IAsyncDisposable
 
     /// <summary>
     /// Runs in every document before the app's scripts: notes, in the page's own clock, when a person would first see the
-    /// page's data (its footer is there and it no longer says it is loading), every chart drawn, and the circuit in charge
-    /// (clicks work). Each is noted once the frame that shows it has been painted (an animation frame, then a task), not
+    /// page's data (its footer is there and it no longer says it is loading), every chart drawn (its sketch or the
+    /// interactive chart), every chart drawn by plotly.js (hover and zoom work), and the circuit in charge (clicks work). Each is noted once the frame that shows it has been painted (an animation frame, then a task), not
     /// when it reaches the DOM. Times count from the navigation's start, or after <c>expect(page)</c> from the next click.
     /// </summary>
     internal const string FirstRenderScript = """
         (() => {
             const marks = {}, pending = new Set();
-            let start = 0, expected = null, armed = false, generation = 0;
+            let start = 0, expected = null, armed = false, generation = 0, fresh = true;
             const painted = key => {
                 if (key in marks || pending.has(key)) return;
                 pending.add(key);
@@ -116,21 +116,28 @@ public sealed class WatchedPage : IAsyncDisposable
                 const page = document.querySelector(expected ? `[data-page='${expected}'][data-loaded='true']` : "[data-page][data-loaded='true']");
                 if (page && page.querySelector('.page-foot')) {
                     painted('content');
-                    if ([...page.querySelectorAll('[data-chart]')].every(c => c.querySelector('.main-svg'))) painted('charts');
+                    const charts = [...page.querySelectorAll('[data-chart]')];
+                    if (charts.every(c => c.querySelector('.main-svg') || c.querySelector('.sketch svg')?.getBoundingClientRect().height > 0)) painted('charts');
+                    if (charts.every(c => c.querySelector('.main-svg'))) painted('plotly');
                 }
                 if (document.querySelector("[data-interactive='true']")) painted('interactive');
             };
             window.addEventListener('click', () => { if (armed) { armed = false; start = performance.now(); check(); } }, true);
             window.__firstRender = {
-                expect(page) { expected = page; armed = true; generation++; pending.clear(); for (const k of Object.keys(marks)) delete marks[k]; },
-                // Waits (10 s at most) for all three: a chart redrawn just as the page got ready is noted once drawn again.
+                expect(page) { expected = page; armed = true; fresh = false; generation++; pending.clear(); for (const k of Object.keys(marks)) delete marks[k]; },
+                // Waits (10 s at most) for all four: a chart redrawn just as the page got ready is noted once drawn again.
                 marks: () => new Promise(resolve => {
                     const until = performance.now() + 10000;
-                    const wait = () => { check(); ['content', 'charts', 'interactive'].every(k => k in marks) || performance.now() > until ? resolve(marks) : setTimeout(wait, 5); };
+                    const wait = () => { check(); ['content', 'charts', 'plotly', 'interactive', ...(fresh ? ['paint'] : [])].every(k => k in marks) || performance.now() > until ? resolve(marks) : setTimeout(wait, 5); };
                     wait();
                 }),
             };
             new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
+            // The browser's own first contentful paint of a fresh load: when its first frame was on screen, which on a big
+            // page can be well after the frame's animation callback (rasterizing takes the time).
+            new PerformanceObserver(list => {
+                for (const e of list.getEntries()) if (e.name === 'first-contentful-paint' && fresh) marks.paint ??= e.startTime;
+            }).observe({ type: 'paint', buffered: true });
         })();
         """;
 
@@ -165,7 +172,12 @@ public sealed class WatchedPage : IAsyncDisposable
     private async Task<FirstRender> FirstRenderAsync()
     {
         var marks = await Page.EvaluateAsync<Dictionary<string, double>>("() => window.__firstRender.marks()");
-        return new FirstRender(marks.GetValueOrDefault("content", double.NaN), marks.GetValueOrDefault("charts", double.NaN), marks.GetValueOrDefault("interactive", double.NaN));
+        return new FirstRender(
+            marks.GetValueOrDefault("content", double.NaN),
+            marks.GetValueOrDefault("charts", double.NaN),
+            marks.GetValueOrDefault("plotly", double.NaN),
+            marks.GetValueOrDefault("interactive", double.NaN),
+            marks.GetValueOrDefault("paint", double.NaN));
     }
 
     /// <summary>
@@ -178,9 +190,13 @@ public sealed class WatchedPage : IAsyncDisposable
     public async ValueTask DisposeAsync() => await _context.DisposeAsync();
 }
 
-/// <summary>When a page showed its data, had every chart drawn and became interactive, in ms (from the navigation or the click).</summary>
-public sealed record FirstRender(double Content, double Charts, double Interactive)
+/// <summary>
+/// When a page showed its data, had every chart drawn (sketched or interactive), had every chart drawn by plotly.js, and
+/// became interactive, and (fresh loads only, else NaN) when the browser put its first frame on screen, in ms (from the
+/// navigation or the click).
+/// </summary>
+public sealed record FirstRender(double Content, double Charts, double InteractiveCharts, double Interactive, double FirstPaint)
 {
-    /// <summary>When the person sees it all: data and charts.</summary>
-    public double Shown => Math.Max(Content, Charts);
+    /// <summary>When the person sees it all: data and charts, and no earlier than the first frame reached the screen.</summary>
+    public double Shown => double.IsNaN(FirstPaint) ? Math.Max(Content, Charts) : Math.Max(Math.Max(Content, Charts), FirstPaint);
 }

@@ -26,7 +26,10 @@ internal static class ChartTheme
     public static string Transparent(string hex, double alpha) =>
         $"rgba({Convert.ToInt32(hex[1..3], 16)},{Convert.ToInt32(hex[3..5], 16)},{Convert.ToInt32(hex[5..7], 16)},{alpha.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
 
-    /// <summary>The layout every chart starts from: transparent background, small margins, legend on top.</summary>
+    /// <summary>
+    /// The layout every chart starts from: transparent background, small margins, legend just above the plot (plotly.js
+    /// grows the top margin to hold it, however many rows it takes).
+    /// </summary>
     public static Plotly.Blazor.Layout Layout(int height, string? yTitle = null, bool dates = true) => new()
     {
         Height = height,
@@ -37,7 +40,7 @@ internal static class ChartTheme
         Font = new Font { Family = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", Size = 12, Color = "#5b6472" },
         HoverMode = HoverModeEnum.XUnified,
         ShowLegend = true,
-        Legend = [new Legend { Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H, Y = 1.12m, X = 0m }],
+        Legend = [new Legend { Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H, X = 0m, Y = 1.02m, YAnchor = Plotly.Blazor.LayoutLib.LegendLib.YAnchorEnum.Bottom }],
         XAxis = [new XAxis { Type = dates ? Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Date : Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Category, GridColor = "rgba(128,128,128,0.15)" }],
         YAxis = [new YAxis { Title = yTitle is null ? null : new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = yTitle }, GridColor = "rgba(128,128,128,0.15)", RangeMode = Plotly.Blazor.LayoutLib.YAxisLib.RangeModeEnum.ToZero }],
     };
