@@ -33,6 +33,7 @@ internal sealed partial class PageWarmer(IServer server, IHostApplicationLifetim
                 return;
             }
 
+            // Asking for compressed answers, as browsers do, warms the compressed assets they are served.
             using var http = new HttpClient(new HttpClientHandler { AutomaticDecompression = System.Net.DecompressionMethods.All }) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
             var assets = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (path, _) in DashboardPages.Menu)

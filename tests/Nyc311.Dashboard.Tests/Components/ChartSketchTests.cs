@@ -3,6 +3,7 @@ using Bunit;
 using Nyc311.Dashboard.Components.Charts;
 using Nyc311.Dashboard.Data;
 using Nyc311.Dashboard.Filters;
+using Nyc311.Dashboard.Tests.Fixtures;
 using Plotly.Blazor;
 using Plotly.Blazor.Traces;
 using Plotly.Blazor.Traces.ScatterLib;
@@ -15,7 +16,7 @@ namespace Nyc311.Dashboard.Tests.Components;
 /// </summary>
 public sealed class ChartSketchTests
 {
-    private static readonly DateOnly Start = new(2026, 6, 1);
+    private static readonly DateOnly Start = SeriesFrames.Start;
 
     [Fact]
     public void A_line_runs_through_its_points_on_axes_from_zero_with_plotly_js_s_five_percent_margin_above()
@@ -51,7 +52,7 @@ public sealed class ChartSketchTests
     [Fact]
     public void The_expected_range_is_filled_between_its_edges_and_the_expected_value_is_dashed_as_plotly_js_dashes()
     {
-        var spec = SeriesCharts.Daily("daily", [Frame(SeriesKey.Citywide)]);
+        var spec = SeriesCharts.Daily("daily", [SeriesFrames.Daily(SeriesKey.Citywide)]);
         var sketch = ChartSketch.Of(spec);
 
         var band = sketch.Marks.Single(m => m.Style.StartsWith("fill:rgba(0,114,178,0.16)", StringComparison.Ordinal));
@@ -128,7 +129,7 @@ public sealed class ChartSketchTests
     [Fact]
     public void An_incident_window_is_shaded_behind_the_series_over_the_full_height()
     {
-        var spec = SeriesCharts.Daily("incident", [Frame(SeriesKey.Citywide)], highlight: new DateRange(Start.AddDays(2), Start.AddDays(3)));
+        var spec = SeriesCharts.Daily("incident", [SeriesFrames.Daily(SeriesKey.Citywide)], highlight: new DateRange(Start.AddDays(2), Start.AddDays(3)));
         var sketch = ChartSketch.Of(spec);
 
         var window = sketch.Marks[0];
@@ -140,7 +141,7 @@ public sealed class ChartSketchTests
     public void The_view_sketches_the_first_figure_and_leaves_later_ones_to_plotly_js()
     {
         using var context = new BunitContext();
-        var spec = SeriesCharts.Daily("daily", [Frame(SeriesKey.Citywide)], height: 300);
+        var spec = SeriesCharts.Daily("daily", [SeriesFrames.Daily(SeriesKey.Citywide)], height: 300);
         var view = context.Render<PlotlyView>(p => p.Add(v => v.Spec, spec));
 
         var sketch = view.Find("[data-chart='daily'] nyc-plot + .sketch");
@@ -151,7 +152,7 @@ public sealed class ChartSketchTests
         sketch.QuerySelectorAll(".sketch-legend span").Select(s => s.TextContent).ShouldBe(["All requests citywide", "All requests citywide: expected, forecast (lightgbm)"]);
 
         // A new figure (a filter changed) comes when plotly.js has drawn: it redraws in place, no sketch is made.
-        view.Render(p => p.Add(v => v.Spec, SeriesCharts.Daily("daily", [Frame(SeriesKey.Citywide, offset: 5)], height: 300)));
+        view.Render(p => p.Add(v => v.Spec, SeriesCharts.Daily("daily", [SeriesFrames.Daily(SeriesKey.Citywide, offset: 5)], height: 300)));
         view.FindAll(".sketch").ShouldBeEmpty();
     }
 
@@ -173,7 +174,4 @@ public sealed class ChartSketchTests
         Y = [.. values.Select(v => (object)v)],
         Marker = new Plotly.Blazor.Traces.BarLib.Marker { Color = color },
     };
-
-    private static SeriesFrame Frame(SeriesKey series, int offset = 0) => new(series, "lightgbm", [.. Enumerable.Range(0, 7).Select(i =>
-        new SeriesPoint(Start.AddDays(i), 100 + (i * 7 % 5 * 10) + offset, 110.25, i == 3 ? null : 95.5, i == 3 ? null : 125.75, ExpectedSource.Forecast))]);
 }

@@ -3,8 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Bunit;
 using Nyc311.Dashboard.Components.Charts;
-using Nyc311.Dashboard.Data;
 using Nyc311.Dashboard.Filters;
+using Nyc311.Dashboard.Tests.Fixtures;
 using Plotly.Blazor;
 
 namespace Nyc311.Dashboard.Tests.Components;
@@ -12,15 +12,15 @@ namespace Nyc311.Dashboard.Tests.Components;
 /// <summary>The figure a chart carries in the page, which charts.js hands to plotly.js.</summary>
 public sealed class ChartSpecTests
 {
-    private static readonly DateOnly Start = new(2026, 6, 1);
+    private static readonly DateOnly Start = SeriesFrames.Start;
 
     [Fact]
     public void The_figure_is_what_Plotly_Blazor_itself_would_send_to_plotly_js()
     {
         // The library's own serializer options (internal): the figure must not drift from them when Plotly.Blazor is upgraded.
         var library = (JsonSerializerOptions)typeof(PlotlyJsInterop).GetField("SerializerOptions", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
-        var spec = SeriesCharts.Daily("daily", [Frame(SeriesKey.Citywide), Frame(new SeriesKey("Noise - Residential", "BROOKLYN"))], highlight: new DateRange(Start.AddDays(3), Start.AddDays(4)));
-        var excess = SeriesCharts.Excess("excess", [Frame(SeriesKey.Citywide)]);
+        var spec = SeriesCharts.Daily("daily", [SeriesFrames.Daily(SeriesKey.Citywide), SeriesFrames.Daily(new SeriesKey("Noise - Residential", "BROOKLYN"))], highlight: new DateRange(Start.AddDays(3), Start.AddDays(4)));
+        var excess = SeriesCharts.Excess("excess", [SeriesFrames.Daily(SeriesKey.Citywide)]);
 
         foreach (var chart in new[] { spec, excess })
         {
@@ -59,7 +59,7 @@ public sealed class ChartSpecTests
     [Fact]
     public void The_figure_is_written_once_per_spec_and_the_view_carries_it_with_the_charts_height()
     {
-        var spec = SeriesCharts.Excess("excess", [Frame(SeriesKey.Citywide)], height: 250);
+        var spec = SeriesCharts.Excess("excess", [SeriesFrames.Daily(SeriesKey.Citywide)], height: 250);
         ReferenceEquals(spec.Json, spec.Json).ShouldBeTrue();
 
         using var context = new BunitContext();
@@ -70,7 +70,7 @@ public sealed class ChartSpecTests
         view.Find("[data-chart='excess']").GetAttribute("data-points").ShouldBe("7");
 
         // A new figure (a filter changed) goes to the same element, which redraws in place.
-        var other = SeriesCharts.Excess("excess", [Frame(SeriesKey.Citywide, offset: 5)], height: 250);
+        var other = SeriesCharts.Excess("excess", [SeriesFrames.Daily(SeriesKey.Citywide, offset: 5)], height: 250);
         view.Render(p => p.Add(v => v.Spec, other));
         view.Find("[data-chart='excess'] nyc-plot").GetAttribute("data-figure").ShouldBe(other.Json);
         other.Json.ShouldNotBe(spec.Json);
@@ -79,8 +79,8 @@ public sealed class ChartSpecTests
     [Fact]
     public void Excess_is_drawn_as_bars_for_a_few_months_and_as_lines_beyond()
     {
-        SeriesCharts.Excess("excess", [Frame(SeriesKey.Citywide, days: SeriesCharts.MaxExcessBarDays)]).Traces.ShouldAllBe(t => t is Plotly.Blazor.Traces.Bar);
-        var year = SeriesCharts.Excess("excess", [Frame(SeriesKey.Citywide, days: 365), Frame(new SeriesKey("Rodent", "QUEENS"), days: 365)]);
+        SeriesCharts.Excess("excess", [SeriesFrames.Daily(SeriesKey.Citywide, days: SeriesCharts.MaxExcessBarDays)]).Traces.ShouldAllBe(t => t is Plotly.Blazor.Traces.Bar);
+        var year = SeriesCharts.Excess("excess", [SeriesFrames.Daily(SeriesKey.Citywide, days: 365), SeriesFrames.Daily(new SeriesKey("Rodent", "QUEENS"), days: 365)]);
         year.Traces.ShouldAllBe(t => t is Plotly.Blazor.Traces.Scatter);
         year.Points.ShouldBe(730);
         JsonNode.Parse(year.Json)!["data"]![1]!["y"]!.AsArray().Count.ShouldBe(365);
@@ -89,7 +89,4 @@ public sealed class ChartSpecTests
     // What the library's PlotlyJsInterop does with a trace, the layout or the config before handing it to plotly.js.
     private static JsonNode? AsTheLibrarySendsIt(object value, JsonSerializerOptions options) =>
         JsonSerializer.SerializeToNode<object>(value, options);
-
-    private static SeriesFrame Frame(SeriesKey series, int offset = 0, int days = 7) => new(series, "lightgbm", [.. Enumerable.Range(0, days).Select(i =>
-        new SeriesPoint(Start.AddDays(i), 100 + (i * 7 % 5 * 10) + offset, 110.25, i == 3 ? null : 95.5, i == 3 ? null : 125.75, ExpectedSource.Forecast))]);
 }

@@ -15,6 +15,13 @@ public sealed class DashboardPagesTests(DashboardSite site, ITestOutputHelper ou
         ("", "overview"), ("trends", "trends"), ("incidents", "incidents"), ("boroughs", "boroughs"), ("response-times", "response-times"), ("health", "health"),
     ];
 
+    private static readonly string TwoYears = $"from={DashboardLake.HistoryStart:yyyy-MM-dd}";
+
+    // The heaviest view: the trends of all five boroughs over the whole two years of gold.
+    private static readonly string TwoYearsOfEveryBorough = $"trends?{TwoYears}&borough=MANHATTAN&borough=BRONX&borough=BROOKLYN&borough=QUEENS&borough=STATEN%20ISLAND";
+
+    private string IncidentPath => $"incidents/{Uri.EscapeDataString(site.Lake.Incidents.CitywideSpike.IncidentId)}";
+
     [Fact]
     public async Task Every_page_loads_without_console_errors_fetches_nothing_off_the_machine_and_is_photographed()
     {
@@ -23,11 +30,10 @@ public sealed class DashboardPagesTests(DashboardSite site, ITestOutputHelper ou
             "First render of each page over two years of gold (ms from the navigation's start until painted: the page's data, every chart as its sketch\n"
             + "or drawn by plotly.js; then every chart interactive, drawn by plotly.js, and the circuit in charge).\n"
             + "A browser that has never opened the dashboard, fresh loads in one tab (the first page also downloads and compiles plotly.js, 1.1 MB):\n");
-        var twoYears = $"from={DashboardLake.HistoryStart:yyyy-MM-dd}";
         var pages = Pages.Select(p => (p.Path, p.Page, Label: p.Page))
-            .Append(($"incidents/{Uri.EscapeDataString(site.Lake.Incidents.CitywideSpike.IncidentId)}", "incident", "incident"))
-            .Append(($"trends?{twoYears}&borough=MANHATTAN&borough=BRONX&borough=BROOKLYN&borough=QUEENS&borough=STATEN%20ISLAND", "trends", "trends, 2 years, 5 boroughs"))
-            .Append(($"boroughs?{twoYears}", "boroughs", "boroughs, 2 years"));
+            .Append((IncidentPath, "incident", "incident"))
+            .Append((TwoYearsOfEveryBorough, "trends", "trends, 2 years, 5 boroughs"))
+            .Append(($"boroughs?{TwoYears}", "boroughs", "boroughs, 2 years"));
         foreach (var (path, page, label) in pages)
         {
             var shown = await browser.OpenAsync(path, page);
@@ -108,7 +114,7 @@ public sealed class DashboardPagesTests(DashboardSite site, ITestOutputHelper ou
         await using (var offline = await site.OpenAsync())
         {
             await offline.Page.RouteAsync("**/_content/Plotly.Blazor/plotly*", route => route.AbortAsync());
-            foreach (var (path, page) in Pages.Append(($"incidents/{Uri.EscapeDataString(site.Lake.Incidents.CitywideSpike.IncidentId)}", "incident")))
+            foreach (var (path, page) in Pages.Append((IncidentPath, "incident")))
             {
                 await offline.Page.GotoAsync(path);
                 await offline.Page.WaitForSelectorAsync($"[data-page='{page}'][data-loaded='true']");
@@ -142,8 +148,8 @@ public sealed class DashboardPagesTests(DashboardSite site, ITestOutputHelper ou
         await using var browser = await site.OpenAsync();
         var unlike = new List<string>();
         var views = Pages
-            .Append(($"incidents/{Uri.EscapeDataString(site.Lake.Incidents.CitywideSpike.IncidentId)}", "incident"))
-            .Append(($"trends?from={DashboardLake.HistoryStart:yyyy-MM-dd}&borough=MANHATTAN&borough=BRONX&borough=BROOKLYN&borough=QUEENS&borough=STATEN%20ISLAND", "trends"))
+            .Append((IncidentPath, "incident"))
+            .Append((TwoYearsOfEveryBorough, "trends"))
             .Append(("trends?wall=1", "trends"))
             .Append(("response-times?wall=1", "response-times"));
         foreach (var (path, page) in views)

@@ -96,8 +96,9 @@ public sealed class WatchedPage : IAsyncDisposable
     /// <summary>
     /// Runs in every document before the app's scripts: notes, in the page's own clock, when a person would first see the
     /// page's data (its footer is there and it no longer says it is loading), every chart drawn (its sketch or the
-    /// interactive chart), every chart drawn by plotly.js (hover and zoom work), and the circuit in charge (clicks work). Each is noted once the frame that shows it has been painted (an animation frame, then a task), not
-    /// when it reaches the DOM. Times count from the navigation's start, or after <c>expect(page)</c> from the next click.
+    /// interactive chart), every chart drawn by plotly.js (hover and zoom work), and the circuit in charge (clicks work).
+    /// Each is noted once the frame that shows it has been painted (an animation frame, then a task), not when it reaches
+    /// the DOM. Times count from the navigation's start, or after <c>expect(page)</c> from the next click.
     /// </summary>
     internal const string FirstRenderScript = """
         (() => {

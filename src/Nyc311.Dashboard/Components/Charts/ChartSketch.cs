@@ -89,7 +89,8 @@ internal sealed class ChartSketcher(ChartSpec spec)
         var y = new SketchAxis(Kind(yAxis?.Type?.ToString(), spec.Traces.Select(t => First(Y(t)))));
 
         var placed = spec.Traces.Select(t => Place(t, x, y)).ToList();
-        var bars = Bars(placed);
+        var horizontal = placed.Any(p => p.Bar?.Orientation == Plotly.Blazor.Traces.BarLib.OrientationEnum.H);
+        var bars = Bars(placed, horizontal);
 
         // As plotly.js pads: values always, positions along the other axis only where markers are drawn (a dot at the
         // very end would be cut); bars reach half a slot beyond their positions and start from zero.
@@ -106,7 +107,6 @@ internal sealed class ChartSketcher(ChartSpec spec)
             }
         }
 
-        var horizontal = placed.Any(p => p.Bar?.Orientation == Plotly.Blazor.Traces.BarLib.OrientationEnum.H);
         foreach (var (x0, x1, y0, y1, _) in bars)
         {
             x.Include(x0);
@@ -121,7 +121,7 @@ internal sealed class ChartSketcher(ChartSpec spec)
 
         var legend = Legend(placed);
         var margin = _layout.Margin;
-        var height = (double)(_layout.Height ?? 360);
+        double height = spec.Height;
         var (top, bottom) = ((double)(margin?.T ?? 100), (double)(margin?.B ?? 80));
 
         // The legend sits just above the plot (y 1.02, anchored at its bottom) and plotly.js grows the top margin to hold it.
@@ -193,7 +193,8 @@ internal sealed class ChartSketcher(ChartSpec spec)
 
     /// <summary>
     /// About how tall plotly.js's legend comes out, in px: 19 per row, 22 around them and 10 between wrapped lines
-    /// (measured in chromium), the groups (columns) wrapping within a desk page's plot width. Only the number of ticks depends on it: the sketch's own legend is laid out by the browser.
+    /// (measured in chromium), the groups (columns) wrapping within a desk page's plot width. Only the number of ticks
+    /// depends on it: the sketch's own legend is laid out by the browser.
     /// </summary>
     private static double LegendHeight(List<IReadOnlyList<SketchLegendEntry>> legend)
     {
@@ -234,7 +235,7 @@ internal sealed class ChartSketcher(ChartSpec spec)
     /// Every bar as a rectangle (x0, x1, y0, y1) in axis positions: side by side within a position in group mode, one on
     /// another (positive and negative apart) in stack mode, as plotly.js lays them out.
     /// </summary>
-    private List<(double X0, double X1, double Y0, double Y1, string Color)> Bars(List<Placed> placed)
+    private List<(double X0, double X1, double Y0, double Y1, string Color)> Bars(List<Placed> placed, bool horizontal)
     {
         var bars = placed.Where(p => p.Bar is not null).ToList();
         var rectangles = new List<(double, double, double, double, string)>();
@@ -243,7 +244,6 @@ internal sealed class ChartSketcher(ChartSpec spec)
             return rectangles;
         }
 
-        var horizontal = bars[0].Bar!.Orientation == Plotly.Blazor.Traces.BarLib.OrientationEnum.H;
         var positions = bars.SelectMany(b => horizontal ? b.Y : b.X).Where(double.IsFinite).Distinct().Order().ToList();
         var slot = positions.Zip(positions.Skip(1), (a, b) => b - a).DefaultIfEmpty(1).Min();
         var stacked = _layout.BarMode == Plotly.Blazor.LayoutLib.BarModeEnum.Stack;
@@ -426,7 +426,7 @@ internal sealed class ChartSketcher(ChartSpec spec)
         // Undeclared, as plotly.js guesses: dates if the values read as days, names if they are text, else numbers.
         _ => firstValues.FirstOrDefault(v => v is not null) switch
         {
-            string s when !double.IsNaN(new SketchAxis(SketchAxisKind.Date).Position(s)) => SketchAxisKind.Date,
+            string s when !double.IsNaN(SketchAxis.Day(s)) => SketchAxisKind.Date,
             string s when !double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out _) => SketchAxisKind.Category,
             _ => SketchAxisKind.Linear,
         },

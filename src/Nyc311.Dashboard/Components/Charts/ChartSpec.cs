@@ -22,6 +22,9 @@ public sealed record ChartSpec(string Name, IList<ITrace> Traces, Plotly.Blazor.
 
     private string? _json;
 
+    /// <summary>The chart's height in px of a desk page (plotly.js's default when the layout leaves it out).</summary>
+    public int Height => (int)(Layout.Height ?? 360);
+
     /// <summary>
     /// The figure as plotly.js takes it, <c>{"data":[...],"layout":{...},"config":{...}}</c>, written once per spec:
     /// the page carries it in its markup, so the browser draws the chart without waiting for the circuit.

@@ -98,7 +98,7 @@ internal sealed class SketchAxis(SketchAxisKind kind)
     /// </summary>
     public IReadOnlyList<SketchTick> Ticks(double target) => Kind switch
     {
-        SketchAxisKind.Category => [.. _categories.Where(c => _categories.Count <= 40).Select(c => new SketchTick(Fraction(c.Value), c.Key))],
+        SketchAxisKind.Category => _categories.Count > 40 ? [] : [.. _categories.Select(c => new SketchTick(Fraction(c.Value), c.Key))],
         SketchAxisKind.Date => DateTicks((Max - Min) / target),
         _ => NumberTicks(target),
     };
@@ -117,8 +117,9 @@ internal sealed class SketchAxis(SketchAxisKind kind)
     private List<SketchTick> NumberTicks(double target)
     {
         var step = RoundStep((Max - Min) / target);
+        // Whole thousands ("12k") once the values reach five digits; below that, as many decimals as the step has.
         var thousands = Math.Max(Math.Abs(Min), Math.Abs(Max)) >= 10_000 && step >= 1_000;
-        var decimals = thousands ? Math.Max(0, 3 - (int)Math.Floor(Math.Log10(step))) : Math.Max(0, -(int)Math.Floor(Math.Log10(step)));
+        var decimals = thousands ? 0 : Math.Max(0, -(int)Math.Floor(Math.Log10(step)));
         var ticks = new List<SketchTick>();
         for (var value = Math.Ceiling(Min / step - 1e-9) * step; value <= Max + 1e-9 * step; value += step)
         {
@@ -189,7 +190,8 @@ internal sealed class SketchAxis(SketchAxisKind kind)
 
     private static string Label(int dayNumber, string format) => DateOnly.FromDayNumber(dayNumber).ToString(format, CultureInfo.InvariantCulture);
 
-    private static double Day(object? value)
+    /// <summary>A "yyyy-MM-dd" or "yyyy-MM-dd HH:mm" text as a day number (with the time as a fraction), NaN if it is not one.</summary>
+    internal static double Day(object? value)
     {
         if (value is not string text || text.Length < 10 || !DateOnly.TryParseExact(text.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
